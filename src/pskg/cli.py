@@ -1,11 +1,128 @@
-"""The command line: each command wires stages together, nothing more."""
+"""The command line: each command wires stages together, nothing more.
+
+Exit codes: 0 success (a graph that conforms), 1 a graph that does not conform, 2 an error in
+the input or the call (one line on stderr naming the file and the problem).
+"""
 from __future__ import annotations
+
+import sys
+from pathlib import Path
 
 import typer
 
-app = typer.Typer(help="pskg: the Post-Soviet Agreements Knowledge Graph.",
-                  no_args_is_help=True, add_completion=False)
+from pskg.errors import InputError
+from pskg.paths import BUILD_DIR, DATA_DIR
+
+app = typer.Typer(help="pskg: the Post-Soviet Agreements Knowledge Graph — documents in, "
+                       "a validated RDF knowledge graph out.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+
+
+def fail(message: str, code: int = 2) -> None:
+    typer.echo(f"pskg: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def build(corpus: Path = typer.Option(DATA_DIR / "corpus", "--corpus", "-c",
+                                      help="Folder of documents (.txt .html .pdf)."),
+          out: Path = typer.Option(BUILD_DIR, "--out", "-o", help="Folder for the outputs."),
+          jobs: int = typer.Option(1, "--jobs", "-j", help="Processes for read/extract."),
+          lang: str = typer.Option(None, "--lang", help="Force the language of every document."),
+          ) -> None:
+    """Build the graph from a folder of documents: read, extract, assemble, resolve, map,
+    validate; write pskg.ttl, pskg.trig, validation.txt, resolution.tsv and summary.txt."""
+    from pskg.export import export, write_atomic
+    from pskg.pipeline import build as run_build
+    from pskg.summary import summary_text
+    from pskg.validate import format_violation
+
+    try:
+        result = run_build(corpus, lang=lang, jobs=jobs)
+    except InputError as exc:
+        fail(str(exc))
+    export(result.dataset, "ttl", out / "pskg.ttl")
+    export(result.dataset, "trig", out / "pskg.trig")
+    report = result.report
+    lines = [f"conforms: {report.conforms}"] + [format_violation(v) for v in report.violations]
+    for name, violations in sorted(result.rejected.items()):
+        lines.append(f"REJECTED {name}: its graph does not conform and was kept out")
+        lines += [format_violation(v) for v in violations]
+    write_atomic(out / "validation.txt", ("\n".join(lines) + "\n").encode("utf-8"))
+    decisions = "subject\tkey\treason\n" + "".join(
+        f"{d.subject}\t{d.key}\t{d.reason}\n" for d in result.decisions)
+    write_atomic(out / "resolution.tsv", decisions.encode("utf-8"))
+    text = summary_text(result.dataset)
+    write_atomic(out / "summary.txt", text.encode("utf-8"))
+    for name in sorted(result.rejected):
+        typer.echo(f"pskg: {name}: graph does not conform; kept out (see {out}/validation.txt)",
+                   err=True)
+    typer.echo(f"built {len(result.records) - len(result.rejected)} of {len(result.records)} "
+               f"documents → {out}/pskg.ttl, {out}/pskg.trig")
+
+
+@app.command()
+def validate(graph_file: Path = typer.Argument(..., help="A graph file (.ttl .nt .trig .nq .jsonld)."),
+             ) -> None:
+    """Run the SHACL shapes on a graph file: exit 0 when it conforms, 1 when it does not
+    (each violation printed with its focus node, the rule in words and the source span),
+    2 when the file cannot be read."""
+    from pskg.validate import format_violation, load_graph_file, validate as run_validate
+
+    try:
+        data = load_graph_file(graph_file)
+    except InputError as exc:
+        fail(str(exc))
+    report = run_validate(data)
+    for violation in report.violations:
+        typer.echo(format_violation(violation))
+    errors = [v for v in report.violations if str(v.severity).endswith("Violation")]
+    typer.echo(f"{graph_file}: {'conforms' if report.conforms else 'does not conform'} "
+               f"({len(errors)} violations, {len(report.violations) - len(errors)} other results)")
+    raise typer.Exit(0 if report.conforms else 1)
+
+
+@app.command()
+def summary(graph_file: Path = typer.Argument(BUILD_DIR / "pskg.trig")) -> None:
+    """Print what a built graph holds: documents, instruments, parties, signatories."""
+    from pskg.summary import summary_text
+    from pskg.validate import load_graph_file
+
+    try:
+        typer.echo(summary_text(load_graph_file(graph_file)), nl=False)
+    except InputError as exc:
+        fail(str(exc))
+
+
+@app.command("export")
+def export_cmd(fmt: str = typer.Option("ttl", "--format", "-f", help="ttl | nt | trig | nq | jsonld"),
+               graph_file: Path = typer.Option(BUILD_DIR / "pskg.trig", "--graph", "-g"),
+               output: str = typer.Option("-", "--output", "-o", help="File, or - for stdout."),
+               ) -> None:
+    """Export the built graph in another format (deterministic output)."""
+    from pskg.export import FORMATS, export
+    from pskg.validate import load_graph_file
+
+    if fmt not in FORMATS:
+        fail(f"--format {fmt}: choose one of {', '.join(FORMATS)}")
+    try:
+        data = load_graph_file(graph_file)
+    except InputError as exc:
+        fail(str(exc))
+    payload = export(data, fmt, None if output == "-" else Path(output))
+    if output == "-":
+        sys.stdout.buffer.write(payload)
 
 
 def main() -> None:  # pragma: no cover
     app()
+
+
+def _register_command_groups() -> None:
+    from pskg import cli_network, cli_query, cli_store
+
+    for module in (cli_query, cli_network, cli_store):
+        module.register(app)
+
+
+_register_command_groups()

@@ -62,6 +62,7 @@ class Signature:
     role: str | None               # role id (president, prime_minister, …)
     role_label: str | None         # role as written
     evidence: list[Span] = field(default_factory=list)
+    person_key: str | None = None  # set by resolve: the person's IRI slug
 
 
 @dataclass
@@ -83,6 +84,7 @@ class Reference:
     date: str | None               # ISO date when day, month and year are given
     known_id: str | None = None    # id in data/reference/instruments.tsv when recognised
     evidence: Span | None = None
+    key: str | None = None         # set by resolve: the instrument's IRI slug
 
 
 @dataclass
@@ -100,6 +102,7 @@ class InstrumentClaim:
     parts: list["InstrumentClaim"] = field(default_factory=list)
     known_id: str | None = None
     evidence: dict[str, list[Span]] = field(default_factory=dict)  # field name → spans
+    key: str | None = None         # set by resolve: the instrument's IRI slug
 
 
 @dataclass
@@ -110,6 +113,7 @@ class LetterSigner:
     role: str | None
     role_label: str | None
     evidence: Span | None = None
+    person_key: str | None = None
 
 
 @dataclass

@@ -1,0 +1,154 @@
+"""What a document is and what its instrument is called: genre, the zone that holds the
+instrument, its title and kind, when and where it was signed."""
+from __future__ import annotations
+
+import re
+
+from pskg.assemble.layout import Zone, line_at, sentence_at
+from pskg.extract import Mentions
+from pskg.model import Mention
+
+_TITLE_LINE_MAX = 160
+_TITLE_STRIP = " \t=#*_-—–:|«»\"'"
+
+
+def genre_and_zone(m: Mentions) -> tuple[str, Zone, Zone | None]:
+    """(genre, instrument zone, letter zone or None).
+
+    A letter cue near the top followed by an annex marker makes a transmittal letter: the
+    instrument is the annex. Article headings make a primary text; encyclopedia or news
+    furniture, or an infobox, make a secondary one; a titled text that closes with a date or
+    signature block is primary; anything else is secondary."""
+    text = m.text.text
+    n = len(text)
+    letter = next((c for c in m.of("cue") if c.value == "letter" and c.span.start < n * 0.4), None)
+    if letter:
+        annex = next((c for c in m.of("cue", start=letter.span.end) if c.value == "annex"), None)
+        if annex:
+            return "transmittal", Zone(annex.span.end, n), Zone(0, annex.span.start)
+    whole = Zone(0, n)
+    headings = [a for a in m.of("article") if a.get("kind") == "article"]
+    if len({a.value for a in headings}) >= 2:
+        return "primary", whole, None
+    if any(c.value in ("secondary", "field_signatories", "field_date") for c in m.of("cue")):
+        return "secondary", whole, None
+    title = find_title(m, whole)
+    if title is not None:
+        tail = int(n * 0.75)
+        closes = m.of("date", start=tail) or [
+            c for c in m.of("cue", start=tail) if c.value in ("sign", "sign_marker")]
+        items = [a for a in m.of("article") if a.get("kind") == "item"]
+        if closes or len(items) >= 3:
+            return "primary", whole, None
+    return "secondary", whole, None
+
+
+def find_title(m: Mentions, zone: Zone) -> tuple[int, int, Mention] | None:
+    """(start, end, kind mention) of the title: the first short line near the top of the zone
+    that holds an instrument-kind word, joined with up to two short lines just above it."""
+    text = m.text.text
+    for kind in m.of("type", start=zone.start, end=min(zone.end, zone.start + 900)):
+        ls, le = line_at(text, kind.span.start)
+        line = text[ls:le].strip()
+        if len(line) > _TITLE_LINE_MAX or line[-1:] in ".;。":
+            continue
+        start = ls
+        for ps, pe in _lines_above(text, ls, zone.start, 2):
+            above = text[ps:pe].strip()
+            if len(above) > 80 or above[-1:] in ".;:,。" or m.of("date", start=ps, end=pe):
+                break
+            start = ps
+        return start, le, kind
+    return None
+
+
+def _lines_above(text: str, pos: int, floor: int, count: int) -> list[tuple[int, int]]:
+    out = []
+    while pos > floor and len(out) < count:
+        ps, pe = line_at(text, pos - 1)
+        if ps < floor:
+            break
+        if text[ps:pe].strip():
+            out.append((ps, pe))
+        pos = ps
+    return out
+
+
+def title_text(text: str, start: int, end: int) -> str:
+    lines = [ln.strip(_TITLE_STRIP) for ln in text[start:end].splitlines()]
+    return " ".join(" ".join(ln for ln in lines if ln).split())
+
+
+def main_kind(m: Mentions, start: int, end: int) -> Mention | None:
+    """The kind word that heads the title: one that opens it, else the last one in it."""
+    kinds = m.of("type", start=start, end=end)
+    if not kinds:
+        return None
+    text = m.text.text
+    first = kinds[0]
+    if not text[start:first.span.start].strip(_TITLE_STRIP + " \n"):
+        return first
+    return kinds[-1]
+
+
+def field_value(m: Mentions, field: str, kind: str, zone: Zone, window: int = 60):
+    """The first `kind` mention right after an infobox/fact-sheet label ("Date Signed:")."""
+    for cue in m.of("cue", start=zone.start, end=zone.end):
+        if cue.value != field:
+            continue
+        for found in m.of(kind, start=cue.span.end, end=min(zone.end, cue.span.end + window)):
+            return found
+    return None
+
+
+def date_signed(m: Mentions, zone: Zone, genre: str, excluded: set[int]) -> Mention | None:
+    """The signing date: an infobox field; else the date beside a 'signed/done/adopted' cue
+    (the last one in a primary text, the first in a text about it); else, in a primary text,
+    a date in its closing lines or right under its title; else the first date."""
+    text = m.text.text
+    dates = [d for d in m.of("date", start=zone.start, end=zone.end)
+             if not d.value.startswith("--") and d.span.start not in excluded]
+    if not dates:
+        return None
+    found = field_value(m, "field_date", "date", zone)
+    if found and found.span.start not in excluded:
+        return found
+    signed = []
+    for cue in m.of("cue", start=zone.start, end=zone.end):
+        if cue.value != "sign":
+            continue
+        s, e = sentence_at(text, cue.span.start)
+        near = [d for d in dates if s <= d.span.start < e and abs(d.span.start - cue.span.start) < 120]
+        if near:
+            signed.append(min(near, key=lambda d: abs(d.span.start - cue.span.start)))
+    if signed:
+        return signed[-1] if genre != "secondary" else signed[0]
+    if genre != "secondary":
+        tail = zone.start + int((zone.end - zone.start) * 0.8)
+        closing = [d for d in dates if d.span.start >= tail]
+        if closing:
+            return closing[-1]
+        head = [d for d in dates if d.span.start < zone.start + 400]
+        if head:
+            return head[0]
+    return dates[0]
+
+
+def place_signed(m: Mentions, zone: Zone, date: Mention | None,
+                 title: tuple[int, int] | None) -> Mention | None:
+    """The signing place: an infobox field; else a place beside the signing date or a
+    'signed/done at' cue; else a place named in the title ("Ashgabat Declaration")."""
+    found = field_value(m, "field_place", "place", zone)
+    if found:
+        return found
+    anchors = [date.span] if date else []
+    anchors += [c.span for c in m.of("cue", start=zone.start, end=zone.end) if c.value == "sign"]
+    for anchor in anchors:
+        near = m.of("place", start=max(zone.start, anchor.start - 60), end=min(zone.end, anchor.end + 60))
+        if near:
+            return min(near, key=lambda p: abs(p.span.start - anchor.start))
+    if title:
+        places = m.of("place", start=title[0], end=title[1])
+        if places:
+            return places[0]
+    return None

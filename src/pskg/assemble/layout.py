@@ -1,0 +1,76 @@
+"""Where things are in a document: zones (a letter and the instrument it carries), sentences,
+lines, coordinated lists of states. Plain text geometry, no language knowledge beyond the
+conjunction words of the cue table.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pskg import lexicon
+from pskg.model import Mention
+
+_SENTENCE_END = re.compile(r"[.!?。！？](?=\s|$)|\n[ \t]*\n(?=[ \t]*\S)|\n(?=[ \t]*[-=*•])")
+
+
+@dataclass(frozen=True)
+class Zone:
+    start: int
+    end: int
+
+
+def sentence_at(text: str, pos: int) -> tuple[int, int]:
+    """The sentence (or paragraph, or list line) around a position."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text, max(0, pos - 1500), pos):
+        if m.end() <= pos:
+            start = m.end()
+    m = _SENTENCE_END.search(text, pos)
+    end = m.end() if m else len(text)
+    return start, end
+
+
+def line_at(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+@lru_cache(maxsize=None)
+def _conjunction_pattern(lang: str) -> re.Pattern:
+    words = [re.escape(r["phrase"]) for r in lexicon.rows("cues", lang, cue="and")]
+    words += [re.escape(r["phrase"]) for r in lexicon.rows("cues", "*", cue="and")]
+    alt = "|".join(sorted(set(words), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"^[\s,;、，—–\-:()（）]*(?:(?:{alt})(?![^\W\d_])[\s,;、，]*)?$", re.I)
+
+
+def coordinated_lists(text: str, lang: str, states: list[Mention], roles: list[Mention],
+                      max_gap: int = 40) -> list[list[Mention]]:
+    """Runs of state mentions joined only by separators, conjunctions or role words:
+    "Armenia, Azerbaijan, … and Uzbekistan", "俄罗斯联邦总统和塔吉克斯坦总统"."""
+    pattern = _conjunction_pattern(lang)
+    runs: list[list[Mention]] = []
+    current: list[Mention] = []
+    for state in states:
+        if current:
+            prev = current[-1]
+            gap = text[prev.span.end:state.span.start]
+            for role in roles:
+                if prev.span.end <= role.span.start and role.span.end <= state.span.start:
+                    gap = gap.replace(role.span.exact, " ")
+            if len(gap) <= max_gap and pattern.match(gap):
+                current.append(state)
+                continue
+            runs.append(current)
+        current = [state]
+    if current:
+        runs.append(current)
+    return runs
+
+
+def has_cue(mentions: list[Mention], cue: str, start: int, end: int) -> Mention | None:
+    for m in mentions:
+        if m.kind == "cue" and m.value == cue and start <= m.span.start < end:
+            return m
+    return None

@@ -1,0 +1,77 @@
+"""Which states are parties to the instrument.
+
+A primary text names its parties in its title, in the list that opens its preamble
+("Азербайджанская Республика, Республика Армения, … и Украина") and in its signature block.
+A text about an instrument names them in a sentence that says it was signed or agreed on the
+signing date, or through its signatories. Lists in sentences that deny participation
+("did not participate", "除外") or that speak of another instrument (another kind word or
+another date) are not the parties.
+"""
+from __future__ import annotations
+
+from pskg.assemble.layout import Zone, coordinated_lists, sentence_at
+from pskg.extract import Mentions
+from pskg.model import Mention, Signature, Span
+
+
+def _negated(m: Mentions, s: int, e: int) -> bool:
+    return any(c.value == "negation" for c in m.of("cue", start=s, end=e))
+
+
+def preamble_end(m: Mentions, zone: Zone, after: int) -> int:
+    ends = [a.span.start for a in m.of("article", start=after, end=zone.end)]
+    ends += [c.span.start for c in m.of("cue", start=after, end=zone.end) if c.value == "agreed"]
+    return min(ends) if ends else min(zone.end, after + 2500)
+
+
+def parties(m: Mentions, zone: Zone, genre: str, title: tuple[int, int] | None,
+            kind: str | None, date: Mention | None,
+            signatures: list[Signature]) -> tuple[list[str], dict[str, list[Span]]]:
+    text = m.text.text
+    found: dict[str, list[Span]] = {}
+
+    def add(code: str, span: Span, rule: str) -> None:
+        found.setdefault(code, []).append(Span(span.start, span.end, span.exact, rule))
+
+    if title:
+        for state in m.of("state", start=title[0], end=title[1]):
+            add(state.value, state.span, "party:title")
+    for sig in signatures:
+        if sig.state and sig.evidence:
+            add(sig.state, sig.evidence[0], "party:signatory")
+    roles = m.of("role", start=zone.start, end=zone.end)
+    if genre in ("primary", "transmittal"):
+        start = title[1] if title else zone.start
+        end = preamble_end(m, zone, start)
+        states = [s for s in m.of("state", start=start, end=end)
+                  if not _negated(m, *sentence_at(text, s.span.start))]
+        lists = [run for run in coordinated_lists(text, m.text.language, states, roles)
+                 if len(run) >= 2]
+        chosen = lists[0] if lists else [s for s in states
+                                          if sentence_at(text, s.span.start) ==
+                                          sentence_at(text, states[0].span.start)] if states else []
+        for state in chosen:
+            add(state.value, state.span, "party:preamble")
+    else:
+        states = m.of("state", start=zone.start, end=zone.end)
+        for run in coordinated_lists(text, m.text.language, states, roles):
+            if len(run) < 2:
+                continue
+            s, e = sentence_at(text, run[0].span.start)
+            if _speaks_of_it(m, s, e, kind, date):
+                for state in run:
+                    add(state.value, state.span, "party:sentence")
+    return sorted(found), found
+
+
+def _speaks_of_it(m: Mentions, s: int, e: int, kind: str | None, date: Mention | None) -> bool:
+    if _negated(m, s, e):
+        return False
+    dates = [d.value for d in m.of("date", start=s, end=e) if not d.value.startswith("--")]
+    if date and any(d != date.value for d in dates):
+        return False
+    kinds = {k.value for k in m.of("type", start=s, end=e)}
+    if kinds and kind and kind not in kinds:
+        return False
+    signed = any(c.value == "sign" for c in m.of("cue", start=s, end=e))
+    return bool((date and date.value in dates) or signed)

@@ -1,0 +1,171 @@
+"""Who signed, in what role, for which state.
+
+Three layouts are read, each by one general rule:
+- a fact sheet / infobox line "Signatories: Russia: Boris Yeltsin, : Stanislav Shushkevich";
+- a signature block at the end of a text: "[state] [role] [name]" segments ("рუსეთის
+  ფედერაციის პრეზიდენტი ბ. ელცინი;"), or columns (a line of roles above a line of names);
+- in a text about an instrument, a person named in a sentence that says it was signed.
+A state or role the text does not give is taken from the reference data's offices on the
+signing date ("Shushkevich" on 1991-12-21 → Chairman of the Supreme Council of Belarus).
+"""
+from __future__ import annotations
+
+import re
+
+from pskg import reference
+from pskg.assemble.layout import Zone, line_at, sentence_at
+from pskg.extract import Mentions
+from pskg.model import Mention, Signature, Span
+
+_ENTRY_SPLIT = re.compile(r"[\n,;、，；]")
+
+
+def office_on(person: Mention, date: str | None, state: str | None = None):
+    """The office a known person held on a date (optionally in a given state)."""
+    if person.value.startswith("name:") or not date or date.startswith("--"):
+        return None
+    offices = reference.load().person_office(person.value, date)
+    if state:
+        offices = [o for o in offices if o.state == state] or offices
+    return offices[0] if offices else None
+
+
+def _make(person: Mention, state: Mention | None, role: Mention | None, date: str | None,
+          rule: str) -> Signature | None:
+    office = office_on(person, date, state.value if state else None)
+    code = state.value if state else (office.state if office else None)
+    role_id = role.value if role else (office.role if office and (
+        not state or office.state == state.value) else None)
+    if code is None:
+        return None
+    evidence = [Span(x.span.start, x.span.end, x.span.exact, f"{rule}:{part}")
+                for part, x in (("person", person), ("state", state), ("role", role)) if x]
+    name = person.value[5:] if person.value.startswith("name:") else person.span.exact
+    return Signature(" ".join(name.split()), None if person.value.startswith("name:")
+                     else person.value, code, role_id, role.span.exact if role else None,
+                     evidence)
+
+
+def from_infobox(m: Mentions, zone: Zone, date: str | None) -> list[Signature]:
+    text = m.text.text
+    out = []
+    for cue in m.of("cue", start=zone.start, end=zone.end):
+        if cue.value != "field_signatories":
+            continue
+        end = _field_end(text, cue.span.end, zone.end)
+        entries = _split(text, cue.span.end, end)
+        for s, e in entries:
+            for person in m.of("person", start=s, end=e):
+                states = m.of("state", start=s, end=person.span.start)
+                roles = m.of("role", start=s, end=e)
+                sig = _make(person, states[-1] if states else None, roles[-1] if roles else None,
+                            date, "signatory:infobox")
+                if sig:
+                    out.append(sig)
+    return out
+
+
+def _field_end(text: str, start: int, limit: int) -> int:
+    body = re.search(r"\S", text[start:limit])
+    if not body:
+        return start
+    first = start + body.start()
+    stop = re.search(r"\n[ \t]*\n|\n[ \t]*[-*•]\s", text[first:limit])
+    return first + stop.start() if stop else limit
+
+
+def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, pos = [], start
+    for m in _ENTRY_SPLIT.finditer(text, start, end):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, end))
+    return out
+
+
+def from_block(m: Mentions, zone: Zone, date: str | None, tail_start: int,
+               rule: str = "signatory:block") -> list[Signature]:
+    """Signatures in the closing block of a text (or of a letter)."""
+    text = m.text.text
+    marks = [c for c in m.of("cue", start=tail_start, end=zone.end)
+             if c.value in ("sign_marker", "for_state")]
+    roles = m.of("role", start=tail_start, end=zone.end)
+    persons = [p for p in m.of("person", start=tail_start, end=zone.end)
+               if _signed_here(p, roles, marks)]
+    out: list[Signature] = []
+    by_line: dict[int, list[Mention]] = {}
+    for p in persons:
+        by_line.setdefault(line_at(text, p.span.start)[0], []).append(p)
+    boundary = tail_start
+    for line_start, group in sorted(by_line.items()):
+        columns = _columns(m, line_start, len(group), tail_start) if len(group) > 1 else None
+        for i, person in enumerate(group):
+            if columns:
+                state, role = columns[0][i], columns[1][i] if columns[1] else None
+            else:
+                seg = max(boundary, text.rfind(";", 0, person.span.start) + 1)
+                states = m.of("state", start=seg, end=person.span.start)
+                seg_roles = m.of("role", start=seg, end=person.span.start)
+                state = states[-1] if states else None
+                role = seg_roles[-1] if seg_roles else None
+            sig = _make(person, state, role, date, rule)
+            if sig:
+                out.append(sig)
+            boundary = person.span.end
+    return out
+
+
+def _signed_here(person: Mention, roles: list[Mention], marks: list[Mention]) -> bool:
+    near = [x for x in roles + marks if -40 < person.span.start - x.span.end < 120]
+    after = [x for x in marks if 0 <= x.span.start - person.span.end < 8]
+    return bool(near or after)
+
+
+def _columns(m: Mentions, line_start: int, k: int, floor: int):
+    """States and roles laid out in columns on the lines above a line of k names."""
+    text = m.text.text
+    states: list[Mention] = []
+    roles: list[Mention] = []
+    pos = line_start
+    for _ in range(4):
+        if pos <= floor:
+            break
+        ls, le = line_at(text, pos - 1)
+        line_states = m.of("state", start=ls, end=le)
+        line_roles = m.of("role", start=ls, end=le)
+        if len(line_states) == k and not states:
+            states = line_states
+        if len(line_roles) == k and not roles:
+            roles = line_roles
+        pos = ls
+    return (states, roles) if len(states) == k else None
+
+
+def from_sentences(m: Mentions, zone: Zone, date: str | None, kind: str | None) -> list[Signature]:
+    """In a text about an instrument: persons named in sentences saying it was signed."""
+    text = m.text.text
+    out = []
+    for person in m.of("person", start=zone.start, end=zone.end):
+        s, e = sentence_at(text, person.span.start)
+        cues = [c for c in m.of("cue", start=s, end=e) if c.value == "sign"]
+        kinds = [k for k in m.of("type", start=s, end=e) if kind is None or k.value == kind]
+        if not cues and not kinds:
+            continue
+        window = max(s, person.span.start - 80)
+        states = m.of("state", start=window, end=person.span.start)
+        roles = m.of("role", start=window, end=person.span.start)
+        sig = _make(person, states[-1] if states else None, roles[-1] if roles else None,
+                    date, "signatory:sentence")
+        if sig:
+            out.append(sig)
+    return out
+
+
+def dedupe(signatures: list[Signature]) -> list[Signature]:
+    seen, out = set(), []
+    for sig in signatures:
+        key = (sig.person_id or sig.person_name, sig.state)
+        if key not in seen:
+            seen.add(key)
+            out.append(sig)
+    return out

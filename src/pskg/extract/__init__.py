@@ -1,0 +1,55 @@
+"""extract: Text → Mentions. Everything found in a document, each with its span.
+
+Dates, names from the reference data (states, persons, places, organisations, known
+instruments), words from the lexicon (roles, instrument kinds, cues), article headings and
+numbered items. Nothing here decides what the document claims: that is `assemble`.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from pskg.extract.dates import find_dates
+from pskg.extract.entities import find_names, find_words
+from pskg.extract.structure import find_articles, find_unknown_persons
+from pskg.model import Mention, Text
+
+
+@dataclass
+class Mentions:
+    text: Text
+    items: list[Mention] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.items.sort(key=lambda m: (m.span.start, -m.span.end))
+        self._starts = [m.span.start for m in self.items]
+
+    def of(self, *kinds: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        end = len(self.text.text) if end is None else end
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        return [m for m in self.items[lo:hi] if m.kind in kinds and m.span.end <= end]
+
+    def first(self, kind: str, start: int = 0, end: int | None = None,
+              value: str | None = None) -> Mention | None:
+        for m in self.of(kind, start=start, end=end):
+            if value is None or m.value == value:
+                return m
+        return None
+
+
+def _in_boilerplate(mention: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= mention.span.start < e for s, e in spans)
+
+
+def extract(text: Text) -> Mentions:
+    body = text.text
+    found: list[Mention] = []
+    found += find_dates(body)
+    names = find_names(body)
+    found += names
+    found += find_words(body, text.language)
+    found += find_articles(body, text.language)
+    found += find_unknown_persons(body, text.language, names)
+    kept = [m for m in found if not _in_boilerplate(m, text.boilerplate)]
+    return Mentions(text, kept)

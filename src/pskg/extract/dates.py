@@ -1,0 +1,117 @@
+"""Dates in the forms treaties and articles use, in every language of the month table.
+
+One general rule for month words: a month name (any inflected form of it) with a day number
+right beside it and a four-digit year within a few words on either side — this covers
+"21 December 1991", "December 21, 1991", "21 декабря 1991 г.", "1991 წლის 21 დეკემბერი",
+"2024 жылғы 8 қарашада", "16 апрели соли 1999", "1991 թվականի դեկտեմբերի 21-ին".
+Numeric forms (21.12.1991, 1991-12-21, 21.XII.1991, 1999年4月16日) have their own patterns.
+A day and month without a year is kept as a partial date ("--12-21") for later completion.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from pskg import lexicon
+from pskg.match import Entry, Matcher
+from pskg.model import Mention, Span
+
+YEAR = r"(1[89]\d\d|20\d\d)"
+_NUMERIC = [
+    (re.compile(r"(?<![\d.])(\d{1,2})\s?[./]\s?(\d{1,2})\s?[./]\s?" + YEAR + r"(?!\d)"), "dmy"),
+    (re.compile(r"(?<!\d)" + YEAR + r"-(\d{2})-(\d{2})(?!\d)"), "ymd"),
+    (re.compile(r"(?<![\d.])(\d{1,2})[.\s]{1,2}([IVX]{1,4})[.\s]{1,2}" + YEAR + r"(?!\d)"), "dRy"),
+]
+_CJK_NUM = r"[0-9０-９]{1,4}|[一二三四五六七八九十〇零两]{1,4}"
+_HAN_DATE = re.compile(
+    rf"(?:({_CJK_NUM})\s*年\s*)?({_CJK_NUM})\s*月\s*({_CJK_NUM})\s*[日号號]")
+_DAY_BEFORE = re.compile(r"(?<!\d)(\d{1,2})(?:-?(?:го|е|ի|ին|th|st|nd|rd|er|ci|cü|cı|cu)|\.)?[\s,]{0,3}$")
+_DAY_AFTER = re.compile(r"^[\s,]{0,3}(\d{1,2})(?!\d)(?:-?(?:ին|th|st|nd|rd|го|e))?")
+_YEAR_AFTER = re.compile(r"^[^\d\n]{0,18}?" + YEAR + r"(?!\d)")
+_YEAR_BEFORE = re.compile(YEAR + r"(?!\d)[^\d\n]{0,22}$")
+
+
+@lru_cache(maxsize=1)
+def _month_matcher() -> Matcher:
+    return Matcher(Entry(row["form"], row["month"], row["lang"],
+                         "exact" if len(row["form"]) <= 3 else "prefix")
+                   for row in lexicon.table("months"))
+
+
+def _iso(year: int | None, month: int, day: int) -> str | None:
+    try:
+        if year is None:
+            dt.date(2000, month, day)
+            return f"--{month:02d}-{day:02d}"
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _to_int(raw: str) -> int | None:
+    raw = raw.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if raw.isdigit():
+        return int(raw)
+    if len(raw) == 4 and all(c in "一二三四五六七八九〇零" for c in raw):
+        return int("".join(str(lexicon.parse_number(c)) for c in raw))
+    return lexicon.parse_number(raw)
+
+
+def find_dates(text: str) -> list[Mention]:
+    found: dict[int, Mention] = {}
+
+    def add(start: int, end: int, iso: str | None, rule: str) -> None:
+        if iso and not any(s <= start < e or start <= s < end for s, e in
+                           ((m.span.start, m.span.end) for m in found.values())):
+            found[start] = Mention("date", iso, Span(start, end, text[start:end], rule))
+
+    for m in _HAN_DATE.finditer(text):
+        year = _to_int(m.group(1)) if m.group(1) else None
+        month, day = _to_int(m.group(2)), _to_int(m.group(3))
+        if month and day and (year is None or 1800 <= year <= 2099):
+            add(m.start(), m.end(), _iso(year, month, day), "date:han")
+    for pattern, order in _NUMERIC:
+        for m in pattern.finditer(text):
+            a, b, c = m.groups()
+            if order == "dmy":
+                iso = _iso(int(c), int(b), int(a))
+            elif order == "ymd":
+                iso = _iso(int(a), int(b), int(c))
+            else:
+                iso = _iso(int(c), lexicon.parse_number(b) or 0, int(a))
+            add(m.start(), m.end(), iso, f"date:{order}")
+    for hit in _month_matcher().find(text):
+        _month_word_date(text, hit, add)
+    return sorted(found.values(), key=lambda m: m.span.start)
+
+
+def _month_word_date(text: str, hit, add) -> None:
+    month = int(hit.value)
+    left, right = text[max(0, hit.start - 30):hit.start], text[hit.end:hit.end + 30]
+    start, end, day = hit.start, hit.end, None
+    m = _DAY_BEFORE.search(left)
+    if m:
+        day, start = int(m.group(1)), hit.start - (len(left) - m.start())
+        after = right
+        offset = hit.end
+    else:
+        m = _DAY_AFTER.match(right)
+        if m:
+            day, end = int(m.group(1)), hit.end + m.end()
+            after = right[m.end():]
+            offset = end
+        else:
+            return
+    if not 1 <= day <= 31:
+        return
+    year = None
+    y = _YEAR_AFTER.match(after)
+    if y:
+        year, end = int(y.group(1)), offset + y.end()
+    else:
+        before = text[max(0, start - 30):start]
+        y = _YEAR_BEFORE.search(before)
+        if y:
+            year, start = int(y.group(1)), start - (len(before) - y.start())
+    add(start, end, _iso(year, month, day), "date:month-word")

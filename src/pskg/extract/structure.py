@@ -1,0 +1,76 @@
+"""The shape of a document: article headings, numbered items, and names that the reference
+data does not know but the layout shows are persons (initials before a surname in a signature
+block, a name beside a "(signed)" marker).
+"""
+from __future__ import annotations
+
+import re
+
+from pskg import lexicon
+from pskg.match import is_han
+from pskg.model import Mention, Span
+
+_UPPER = "A-ZА-ЯЁІЇЄҚҒӘӨҰҮҺЎӢҲҶÇŞÖÜĞİƏŽŇÝÄ"
+_INITIAL_NAME = re.compile(
+    rf"(?<![\w.])([{_UPPER}]{{1,2}})\.\s{{0,6}}([{_UPPER}][\w'’\-]{{2,}})"
+    r"|(?<![\w.])([ა-ჰ])\.\s{0,6}([ა-ჰ][ა-ჰ\-]{2,})")
+_HAN_NAME = re.compile(r"([\u3400-\u9fff]{1,6}(?:[ ·・][\u3400-\u9fff]{1,8})?)\s*$")
+_LATIN_NAME = re.compile(rf"((?:[{_UPPER}][\w'’\-]+\.?\s+){{0,3}}[{_UPPER}][\w'’\-]+)\s*$")
+_LATIN_NAME_AFTER = re.compile(rf"^\s*((?:[{_UPPER}][\w'’\-]*\.?\s?){{1,4}})")
+
+
+def find_articles(text: str, lang: str) -> list[Mention]:
+    """Article headings ("Статья 1", "第一条", "1-бап") and numbered items ("1.")."""
+    out = []
+    for kind, pattern in lexicon.article_patterns(lang):
+        for m in pattern.finditer(text):
+            number = lexicon.parse_number(m.group("num"))
+            if number is None or number == 0:
+                continue
+            start = m.start("num") if kind == "item" else m.start() + (
+                len(m.group()) - len(m.group().lstrip()))
+            out.append(Mention("article", str(number), Span(start, m.end(), text[start:m.end()],
+                                                          f"article:{lang}:{kind}"),
+                               (("kind", kind),)))
+    return out
+
+
+def _overlaps(start: int, end: int, names: list[Mention]) -> bool:
+    return any(n.kind == "person" and n.span.start < end and start < n.span.end for n in names)
+
+
+def find_unknown_persons(text: str, lang: str, names: list[Mention]) -> list[Mention]:
+    """Persons the reference data does not know, shown by the layout of a signature block."""
+    out: list[Mention] = []
+
+    def add(start: int, end: int, rule: str) -> None:
+        raw = text[start:end]
+        if _overlaps(start, end, names + out) or _is_state_or_place(start, end, names):
+            return
+        value = " ".join(raw.replace(".", ". ").split()).replace(" .", ".")
+        out.append(Mention("person", "name:" + value, Span(start, end, raw, rule),
+                           (("unknown", "1"),)))
+
+    for m in _INITIAL_NAME.finditer(text):
+        add(m.start(), m.end(), "person:initial-surname")
+    for row in lexicon.rows("cues", lang, cue="sign_marker"):
+        marker = row["phrase"]
+        for m in re.finditer(re.escape(marker), text):
+            before = text[max(0, m.start() - 40):m.start()]
+            line = before.split("\n")[-1]
+            pattern = _HAN_NAME if any(is_han(c) for c in line[-3:]) else _LATIN_NAME
+            found = pattern.search(line)
+            if found and found.group(1).strip():
+                start = m.start() - len(line) + found.start(1)
+                add(start, start + len(found.group(1).rstrip()), "person:sign-marker")
+                continue
+            after = _LATIN_NAME_AFTER.match(text[m.end():m.end() + 60])
+            if after and after.group(1).strip():
+                start = m.end() + after.start(1)
+                add(start, start + len(after.group(1).rstrip()), "person:sign-marker")
+    return out
+
+
+def _is_state_or_place(start: int, end: int, names: list[Mention]) -> bool:
+    return any(n.kind in ("state", "place", "org") and n.span.start <= start and end <= n.span.end
+               for n in names)

@@ -1,0 +1,163 @@
+"""Finding phrases from tables in a text: one general matcher for every kind of name.
+
+Word scripts (Latin, Cyrillic, Georgian, Armenian…) are matched token by token: a phrase token
+matches a text token exactly, or, in `prefix` mode, when the text token begins with it and adds
+at most a few letters (so 'Казахстана', 'ყაზახეთის', 'Ашхабадта' match their base names —
+inflection is handled by one rule, not by listing every case form). Tokens of a phrase may be
+separated in the text by spaces, line breaks, hyphens or an initial's dot.
+Han text has no word breaks: phrases are matched as substrings, spaces in the text ignored.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+TOKEN = re.compile(r"\w+", re.UNICODE)
+GAP_OK = re.compile(r"^[\s\-‐‑–'’.·]{0,8}$")
+MAX_SUFFIX = 6
+_VOWEL_ENDINGS = set("aeiouyаеёиоуыэюяйьъіїєəөүұиოაეიუ")
+
+
+def _skip(ch: str) -> bool:
+    """Characters ignored inside Han phrases: spaces and the name dots of 鲍里斯·叶利钦."""
+    return ch.isspace() or ch in "·・•‧"
+
+
+def is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def fold(token: str) -> str:
+    """The comparison form of a token: case-folded, ё→е, no combining marks of Latin accents kept."""
+    return token.casefold().replace("ё", "е").replace("’", "'")
+
+
+def stem(token: str) -> str:
+    """A base form good for prefix matching: drop one final vowel of a long word."""
+    t = fold(token)
+    if len(t) >= 5 and t[-1] in _VOWEL_ENDINGS:
+        return t[:-1]
+    return t
+
+
+@dataclass(frozen=True)
+class Entry:
+    phrase: str
+    value: str
+    kind: str = ""           # free label (e.g. the table row's kind)
+    mode: str = "prefix"     # prefix | exact
+    cased: bool = False      # the text token must start with a capital letter
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    entry: Entry
+
+    @property
+    def value(self) -> str:
+        return self.entry.value
+
+
+class Matcher:
+    """Longest-match, left-to-right phrase finder over word tokens and Han substrings."""
+
+    def __init__(self, entries):
+        self._words: dict[str, list[tuple[tuple[tuple[str, bool], ...], Entry]]] = {}
+        self._han: dict[str, list[tuple[str, Entry]]] = {}
+        for entry in entries:
+            self.add(entry)
+
+    def add(self, entry: Entry) -> None:
+        phrase = unicodedata.normalize("NFC", entry.phrase).strip()
+        if not phrase:
+            return
+        if any(is_han(c) for c in phrase):
+            compact = "".join(c for c in phrase if not _skip(c))
+            self._han.setdefault(compact[:2], []).append((compact, entry))
+            return
+        words = [fold(t) for t in TOKEN.findall(phrase)]
+        if not words:
+            return
+        # (form, prefix allowed): long words inflect; so does a short final word of a
+        # multi-word name ('ალმა-ათა' → 'ალმა-ათის'), never a lone short word or abbreviation.
+        tokens = []
+        for i, w in enumerate(words):
+            if entry.mode == "prefix" and len(w) >= 4:
+                tokens.append((stem(w), True))
+            elif entry.mode == "prefix" and i > 0 and len(w) == 3 and w[-1] in _VOWEL_ENDINGS:
+                tokens.append((w[:-1], True))
+            else:
+                tokens.append((w, False))
+        self._words.setdefault(tokens[0][0], []).append((tuple(tokens), entry))
+
+    # -- matching -----------------------------------------------------------------------
+    @staticmethod
+    def _token_ok(want: tuple[str, bool], token: str) -> bool:
+        form, prefix = want
+        got = fold(token)
+        if not prefix:
+            return got == form
+        return got.startswith(form) and len(got) - len(form) <= MAX_SUFFIX
+
+    def find(self, text: str) -> list[Hit]:
+        hits = self._find_words(text) + self._find_han(text)
+        return _longest_non_overlapping(hits)
+
+    def _find_words(self, text: str) -> list[Hit]:
+        if not self._words:
+            return []
+        toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+        hits: list[Hit] = []
+        for i, (start, end, token) in enumerate(toks):
+            if is_han(token[0]):
+                continue
+            got = fold(token)
+            for cut in range(len(got), max(len(got) - MAX_SUFFIX, 1) - 1, -1):
+                for tokens, entry in self._words.get(got[:cut], ()):
+                    if cut < len(got) and not tokens[0][1]:
+                        continue
+                    if entry.cased and not token[0].isupper():
+                        continue
+                    j = self._match_rest(text, toks, i, tokens)
+                    if j is not None:
+                        hits.append(Hit(start, toks[j][1], entry))
+        return hits
+
+    def _match_rest(self, text, toks, i, tokens) -> int | None:
+        j = i
+        for want in tokens[1:]:
+            j += 1
+            if j >= len(toks) or not GAP_OK.match(text[toks[j - 1][1]:toks[j][0]]):
+                return None
+            if not self._token_ok(want, toks[j][2]):
+                return None
+        return j
+
+    def _find_han(self, text: str) -> list[Hit]:
+        if not self._han:
+            return []
+        positions = [i for i, c in enumerate(text) if not _skip(c)]
+        compact = "".join(text[i] for i in positions)
+        hits: list[Hit] = []
+        for k in range(len(compact)):
+            if not is_han(compact[k]):
+                continue
+            for key in (compact[k:k + 2], compact[k]):
+                for phrase, entry in self._han.get(key, ()):
+                    if compact.startswith(phrase, k):
+                        hits.append(Hit(positions[k], positions[k + len(phrase) - 1] + 1, entry))
+        return hits
+
+
+def _longest_non_overlapping(hits: list[Hit]) -> list[Hit]:
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    out: list[Hit] = []
+    last_end = -1
+    for hit in hits:
+        if hit.start >= last_end:
+            out.append(hit)
+            last_end = hit.end
+    return out

@@ -1,0 +1,131 @@
+"""The pipeline, stage by stage: read → extract → assemble → resolve → map → validate.
+
+Each stage is a plain function in its own module; this one only chains them, runs the
+per-document stages on several cores when asked, and keeps documents whose graph does not
+conform out of the merged graph (reported, never silently merged).
+"""
+from __future__ import annotations
+
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Dataset, URIRef
+
+from pskg.assemble import assemble
+from pskg.errors import InputError
+from pskg.extract import extract
+from pskg.lexicon import read_table
+from pskg.mapping import map_records
+from pskg.model import Record
+from pskg.namespaces import REFERENCE_GRAPH, bind_prefixes, document_graph_iri
+from pskg.read import read
+from pskg.reference_graph import reference_graph
+from pskg.resolve import Decision, resolve
+
+DOCUMENT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".pdf"}
+MANIFEST = "MANIFEST.tsv"
+
+
+@dataclass
+class Build:
+    records: list[Record]
+    dataset: Dataset
+    decisions: list[Decision] = field(default_factory=list)
+    rejected: dict[str, list] = field(default_factory=dict)   # file name → violations
+    report: object | None = None
+
+
+def corpus_files(corpus: Path) -> list[Path]:
+    if not corpus.is_dir():
+        raise InputError("not a folder of documents", path=corpus)
+    files = sorted(p for p in corpus.iterdir()
+                   if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+                   and not p.name.upper().startswith(("README", "MANIFEST", "LICENSE")))
+    if not files:
+        raise InputError("no documents (.txt .html .pdf) in this folder", path=corpus)
+    return files
+
+
+def manifest_sources(corpus: Path) -> dict[str, str]:
+    """file name → source (provenance) from the corpus folder's MANIFEST.tsv, when it has one."""
+    path = corpus / MANIFEST
+    if not path.exists():
+        return {}
+    return {row["file"]: row.get("source", "") for row in read_table(path)}
+
+
+def process_file(path: Path, lang: str | None = None, source: str | None = None) -> Record:
+    """read → extract → assemble for one document."""
+    text = read(path, lang=lang, source=source)
+    return assemble(extract(text))
+
+
+def _process(args) -> Record:
+    return process_file(*args)
+
+
+def process_all(paths: list[Path], *, lang: str | None = None, sources=None,
+                jobs: int = 1) -> list[Record]:
+    sources = sources or {}
+    work = [(p, lang, sources.get(p.name)) for p in paths]
+    if jobs <= 1 or len(work) < 2:
+        return [_process(w) for w in work]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(_process, work, chunksize=max(1, len(work) // (jobs * 4))))
+
+
+def to_dataset(records: list[Record]) -> tuple[Dataset, list[Decision]]:
+    """resolve → map, plus the reference graph."""
+    resolution = resolve(records)
+    dataset = map_records(resolution.records)
+    ref = dataset.graph(REFERENCE_GRAPH)
+    for triple in reference_graph():
+        ref.add(triple)
+    bind_prefixes(dataset)
+    return dataset, resolution.decisions
+
+
+def build(corpus: Path, *, lang: str | None = None, jobs: int = 1, validate: bool = True) -> Build:
+    paths = corpus_files(corpus)
+    records = process_all(paths, lang=lang, sources=manifest_sources(corpus), jobs=jobs)
+    dataset, decisions = to_dataset(records)
+    result = Build(records, dataset, decisions)
+    if validate:
+        _validate_and_exclude(result)
+    return result
+
+
+def _validate_and_exclude(result: Build) -> None:
+    """Validate the merged graph; drop each document graph that holds a violating node."""
+    from pskg.validate import validate
+
+    for _ in range(len(result.records) + 1):
+        report = validate(result.dataset)
+        result.report = report
+        if report.conforms:
+            return
+        bad = _graphs_of(result.dataset, [v.focus_node for v in report.violations
+                                          if str(v.severity).endswith("Violation")])
+        bad.discard(REFERENCE_GRAPH)
+        if not bad:
+            return
+        for record in result.records:
+            graph = document_graph_iri(record.text.doc_id)
+            if graph in bad:
+                result.rejected[record.text.path.name] = [
+                    v for v in report.violations if (graph, v.focus_node) in _membership(
+                        result.dataset, graph, v.focus_node)]
+                result.dataset.remove_graph(result.dataset.graph(graph))
+
+
+def _graphs_of(dataset: Dataset, nodes) -> set[URIRef]:
+    out = set()
+    for node in nodes:
+        for _, _, _, g in dataset.quads((node, None, None, None)):
+            out.add(g.identifier if hasattr(g, "identifier") else g)
+    return out
+
+
+def _membership(dataset: Dataset, graph, node):
+    return {(graph, node)} if (node, None, None) in dataset.graph(graph) else set()

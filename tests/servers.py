@@ -1,0 +1,126 @@
+"""Real servers for tests: an Oxigraph SPARQL server and `pskg serve`, each on a free loopback port,
+started as a child process and stopped by its pid (terminate, wait, kill)."""
+from __future__ import annotations
+
+import contextlib
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def oxigraph_binary() -> str | None:
+    """The `oxigraph` server binary (pip package `oxigraph`), beside this Python or on PATH."""
+    local = Path(sys.executable).parent / "oxigraph"
+    return str(local) if local.exists() else shutil.which("oxigraph")
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_up(url: str, proc: subprocess.Popen, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode}: {_output(proc)}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except urllib.error.HTTPError:
+            return  # it answers, even if not with 200
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"server at {url} did not answer within {timeout}s")
+
+
+def _output(proc: subprocess.Popen) -> str:
+    log = getattr(proc, "log_path", None)
+    with contextlib.suppress(OSError, TypeError):
+        return Path(log).read_text("utf-8", "replace")[-2000:]
+    return ""
+
+
+def _start(cmd: list[str], cwd: Path | None = None) -> subprocess.Popen:
+    """Start a child with its output in a temporary log file (a full pipe would block it)."""
+    log = tempfile.NamedTemporaryFile(prefix="pskg-server-", suffix=".log", delete=False)
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
+    log.close()
+    proc.log_path = log.name
+    return proc
+
+
+def stop(proc: subprocess.Popen, grace: float = 10) -> None:
+    """Stop one child we started, by its pid: terminate, wait, then kill."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(grace)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(grace)
+    with contextlib.suppress(OSError, TypeError):
+        Path(getattr(proc, "log_path", None)).unlink()
+
+
+@dataclass
+class Oxigraph:
+    base: str
+
+    @property
+    def query(self) -> str:
+        return f"{self.base}/query"
+
+    @property
+    def update(self) -> str:
+        return f"{self.base}/update"
+
+    @property
+    def store(self) -> str:
+        return f"{self.base}/store"
+
+
+@contextlib.contextmanager
+def oxigraph_server(location: Path, *, union_default_graph: bool = True):
+    """`oxigraph serve --location DIR --bind 127.0.0.1:PORT [--union-default-graph]`.
+
+    With --union-default-graph a query's default graph is the union of all named graphs, as in
+    the embedded store (``use_default_graph_as_union=True``), so the named queries run unchanged."""
+    binary = oxigraph_binary()
+    if binary is None:
+        raise RuntimeError("oxigraph server binary not found: pip install oxigraph")
+    port = free_port()
+    cmd = [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"]
+    if union_default_graph:
+        cmd.append("--union-default-graph")
+    proc = _start(cmd)
+    try:
+        server = Oxigraph(f"http://127.0.0.1:{port}")
+        wait_until_up(f"{server.query}?query=ASK%7B%7D", proc)
+        yield server
+    finally:
+        stop(proc)
+
+
+@contextlib.contextmanager
+def pskg_server(*args: str, cwd: Path = ROOT):
+    """`python -m pskg.serve ARGS --port PORT` (loopback); yields its base URL."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "pskg.serve", *args, "--host", "127.0.0.1", "--port", str(port)]
+    proc = _start(cmd, cwd)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_until_up(f"{base}/health", proc, timeout=60)
+        yield base
+    finally:
+        stop(proc)

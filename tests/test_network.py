@@ -1,0 +1,230 @@
+"""pskg.network on a hand-written miniature graph (tests/fixtures/network_mini.trig)."""
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import json
+import struct
+from pathlib import Path
+
+import networkx as nx
+import pytest
+import typer
+from typer.testing import CliRunner
+
+import pskg.network as pn
+from pskg import cli_network
+
+FIXTURE = Path(__file__).parent / "fixtures" / "network_mini.trig"
+ID = "https://w3id.org/pskg/id/instrument/"
+TREATY_1999 = ID + "1999-04-16-treaty-status-russian-military-base-tajikistan"
+CITED = {ID + "1992-05-15-treaty-collective-security",
+         ID + "1993-01-22-charter-commonwealth-of-independent-states"}
+DECL_2024 = ID + "2024-08-09-declaration-consultative-meeting-central-asia"
+CENTRAL_ASIA = ("KZ", "KG", "TJ", "TM", "UZ")
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return pn.load_graph(FIXTURE)
+
+
+@pytest.fixture(scope="module")
+def cli():
+    app = typer.Typer()
+
+    @app.callback()
+    def main() -> None:
+        """pskg (test app)."""
+
+    cli_network.register(app)
+    runner = CliRunner()
+
+    def run(*args: str):
+        return runner.invoke(app, ["network", *args])
+    return run
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert data[12:16] == b"IHDR"
+    return struct.unpack(">II", data[16:24])
+
+
+# -- projections and graphs ------------------------------------------------------------
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_fixture_follows_the_contract():
+    validate = pytest.importorskip("pskg.validate")
+    report = validate.validate(validate.load_graph_file(FIXTURE))
+    assert report.conforms, report.violations
+
+
+def test_every_projection_declares_its_edges():
+    names = [p.name for p in pn.PROJECTIONS]
+    assert names == ["cosign", "bipartite", "citations", "obligations"]
+    for p in pn.PROJECTIONS:
+        assert "FILTERS" not in p.sparql() and "?fromDate" in p.sparql() and p.meaning
+
+
+def test_cosign_weights_and_filters(graph):
+    G = pn.cosignature(graph)
+    assert G.edges["RU", "TJ"]["weight"] == 2
+    assert TREATY_1999 in G.edges["RU", "TJ"]["instruments"].split(";")
+    assert pn.cosignature(graph, start=1995).edges["RU", "TJ"]["weight"] == 1
+    for a, b in itertools.combinations(CENTRAL_ASIA, 2):
+        assert G.edges[a, b]["weight"] >= 2, (a, b)
+    assert G.nodes["RU"]["label"] == "Russia"
+    assert pn.cosignature(graph, lang="ru").nodes["RU"]["label"] == "Россия"
+    assert pn.cosignature(graph, lang="ka").nodes["RU"]["label"] == "Russia"  # falls back
+    treaties = pn.cosignature(graph, kind="treaty")
+    assert set(treaties.edges) == {("RU", "TJ")}
+    assert set(pn.cosignature(graph, topic="security_defence").edges) == {("RU", "TJ")}
+    assert pn.cosignature(graph, start=2025).number_of_edges() == 0
+    with pytest.raises(ValueError):
+        pn.cosignature(graph, kind="nonsense")
+
+
+def test_bipartite(graph):
+    B = pn.bipartite(graph, end=2000)
+    assert B.nodes["RU"]["bipartite"] == 0 and B.nodes[TREATY_1999]["bipartite"] == 1
+    assert B.has_edge("MD", ID + "1991-12-21-declaration-alma-ata-declaration")
+    assert B.edges["TJ", TREATY_1999]["first_date"] == "1999-04-16"
+    assert DECL_2024 not in B
+
+
+def test_citations(graph):
+    C = pn.citations(graph)
+    assert isinstance(C, nx.DiGraph)
+    assert set(C.successors(TREATY_1999)) == CITED
+    assert C.nodes[TREATY_1999]["kind"] == "treaty"
+    assert C.nodes[TREATY_1999]["date"] == "1999-04-16"
+    charter = ID + "1993-01-22-charter-commonwealth-of-independent-states"
+    assert C.nodes[charter]["kind"] == "charter"
+
+
+def test_obligations(graph):
+    O = pn.obligations(graph)
+    assert isinstance(O, nx.MultiDiGraph)
+    edges = {(u, v): d for u, v, d in O.edges(data=True)}
+    assert set(edges) == {("RU", "TJ"), ("TJ", "RU")}
+    for data in edges.values():
+        assert data["topic"] == "security_defence" and data["modality"] == "binding"
+        assert data["instrument"] == TREATY_1999
+    assert edges["RU", "TJ"]["article"] == "3"
+    assert pn.obligations(graph, topic="borders").number_of_edges() == 0
+
+
+def test_snapshots(graph):
+    snaps = pn.snapshots(graph, "cosign", 1991, 2024)
+    assert sorted(snaps) == list(range(1991, 2025))
+    s1995 = snaps[1995]
+    assert all(DECL_2024 not in d["instruments"] for *_, d in s1995.edges(data=True))
+    assert s1995.edges["KZ", "KG"]["weight"] == 1 and snaps[2024].edges["KZ", "KG"]["weight"] == 2
+    # the 1999 treaty counts from its entry into force (2000) unless asked for the date signed
+    assert snaps[1999].edges["RU", "TJ"]["weight"] == 1
+    assert snaps[2000].edges["RU", "TJ"]["weight"] == 2
+    signed = pn.snapshots(graph, "cosign", 1999, 1999, basis="signed")
+    assert signed[1999].edges["RU", "TJ"]["weight"] == 2
+    rows = pn.snapshot_measures(snaps)
+    assert rows[0]["year"] == 1991 and rows[0]["density"] == 1.0
+
+
+def test_measures_rank(graph):
+    rows = pn.node_measures(pn.cosignature(graph))
+    assert [r["rank"] for r in rows] == list(range(1, 12))
+    assert rows[0]["node"] == "TJ"             # party to all three instruments
+    weights = [r["weighted_degree"] for r in rows]
+    assert weights == sorted(weights, reverse=True)
+    assert {"eigenvector", "betweenness", "community"} <= set(rows[0])
+    cited = pn.node_measures(pn.citations(graph), by="pagerank")
+    assert {r["node"] for r in cited[:2]} == CITED
+    tiny = nx.Graph([("A", "B")])
+    tiny.add_node("C")                         # disconnected and tiny: no crash
+    assert {r["node"] for r in pn.node_measures(tiny)} == {"A", "B", "C"}
+    assert pn.summary(nx.Graph())["nodes"] == 0
+
+
+# -- the command line --------------------------------------------------------------------
+
+@pytest.mark.parametrize("fmt,reader", [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
+@pytest.mark.parametrize("name", ["cosign", "bipartite", "citations", "obligations"])
+def test_cli_round_trip(cli, graph, tmp_path, name, fmt, reader):
+    out = tmp_path / f"{name}.{fmt}"
+    result = cli(name, "--graph", str(FIXTURE), "--format", fmt, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    G, H = pn.project(graph, name), reader(out)
+    assert set(H.nodes) == set(G.nodes)
+    assert H.number_of_edges() == G.number_of_edges()
+    weights = lambda g: sorted((str(u), str(v), float(w)) for u, v, w in g.edges(data="weight"))
+    assert weights(H) == weights(G)
+
+
+def test_cli_cosign_stdout(cli):
+    result = cli("cosign", "-g", str(FIXTURE), "--from", "1995", "-f", "csv", "-o", "-")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    ru_tj = [r for r in rows if {r["source"], r["target"]} == {"RU", "TJ"}]
+    assert len(ru_tj) == 1 and ru_tj[0]["weight"] == "1"
+    result = cli("cosign", "-g", str(FIXTURE), "--lang", "ru")
+    assert result.exit_code == 0 and "Таджикистан" in result.stdout
+    data = json.loads(cli("obligations", "-g", str(FIXTURE), "-f", "json").stdout)
+    assert {(e["source"], e["target"]) for e in data["edges"]} == {("RU", "TJ"), ("TJ", "RU")}
+
+
+def test_cli_measures(cli):
+    result = cli("measures", "cosign", "-g", str(FIXTURE), "-f", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert rows[0]["rank"] == 1 and rows[0]["node"] == "TJ"
+    table = cli("measures", "cosign", "-g", str(FIXTURE), "--top", "3")
+    assert table.exit_code == 0 and "weighted_degree" in table.stdout and "TJ" in table.stdout
+    years = json.loads(cli("measures", "cosign", "-g", str(FIXTURE), "--per-year",
+                           "--from", "1999", "--to", "2000", "-f", "json").stdout)
+    assert [(y["year"], y["weight"]) for y in years] == [(1999, 55), (2000, 56)]
+
+
+def test_cli_errors(cli, tmp_path):
+    missing = tmp_path / "nope.trig"
+    result = cli("cosign", "--graph", str(missing))
+    assert result.exit_code == 2
+    assert str(missing) in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    broken = tmp_path / "broken.trig"
+    broken.write_text("this is { not trig", encoding="utf-8")
+    result = cli("measures", "cosign", "--graph", str(broken))
+    assert result.exit_code == 2 and str(broken) in result.stderr
+    assert cli("cosign", "-g", str(FIXTURE), "--kind", "nonsense").exit_code == 2
+    assert cli("cosign", "-g", str(FIXTURE), "-f", "xlsx").exit_code == 2
+
+
+def test_cli_plot_and_timeline(cli, tmp_path):
+    png = tmp_path / "cosign.png"
+    result = cli("plot", "cosign", "-g", str(FIXTURE), "-o", str(png), "--lang", "ru")
+    assert result.exit_code == 0, result.output
+    assert png.stat().st_size > 10_000 and png_size(png) == (1650, 1350)
+    for by in ("kind", "state"):
+        out = tmp_path / f"timeline-{by}.png"
+        result = cli("timeline", "-g", str(FIXTURE), "-o", str(out), "--by", by)
+        assert result.exit_code == 0, result.output
+        assert out.stat().st_size > 10_000 and png_size(out)[0] > 1000
+    assert not list(tmp_path.glob(".*.tmp"))          # written atomically, nothing left over
+
+
+def test_labels_without_a_font_fall_back_to_english(graph, tmp_path):
+    from pskg.network.fonts import family_for
+    for label in ("Россия", "Հայաստան", "საქართველო"):   # Cyrillic, Armenian, Georgian
+        assert family_for(label), label
+    with pytest.warns(UserWarning) if family_for("俄罗斯") is None else _nothing():
+        notes = pn.plot_network(pn.cosignature(graph, lang="zh"), tmp_path / "zh.png")
+    if family_for("俄罗斯") is None:
+        assert any("'Russia'" in n for n in notes)
+
+
+class _nothing:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
