@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install build validate export clean bench test-virtuoso
+.PHONY: run test install clean browser test-virtuoso
 
 run: $(STAMP)
 	$(BIN)/pskg build --corpus data/corpus --out build
@@ -19,8 +19,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-test: $(STAMP)
+# The browser test drives the query page in Debian's headless Chromium: installed here when
+# running as root (CI is), skipped with its reason otherwise.
+browser:
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ]; then scripts/install-browser.sh; fi
+
+test: $(STAMP) browser
 	$(BIN)/pytest -q
+
+# The same endpoint comparison against Virtuoso from Debian's packages (exit 77 = skipped).
+test-virtuoso: $(STAMP)
+	scripts/virtuoso-test.sh
 
 clean:
 	rm -rf build $(VENV)

@@ -65,8 +65,14 @@ def test_fixture_follows_the_contract():
 def test_every_projection_declares_its_edges():
     names = [p.name for p in pn.PROJECTIONS]
     assert names == ["cosign", "bipartite", "citations", "obligations"]
+    bindings = pn.Filters(1995, 2000, "treaty", "security_defence").bindings()
     for p in pn.PROJECTIONS:
-        assert "FILTERS" not in p.sparql() and "?fromDate" in p.sparql() and p.meaning
+        assert p.meaning and "#FILTERS" not in p.sparql() and "?fromDate" not in p.sparql()
+        text = p.sparql(set(bindings))            # clauses name variables, values are bound
+        assert all(f"?{v}" in text for v in bindings)
+        assert "1995" not in text and "treaty" not in text.lower().split("where")[1]
+    with pytest.raises(ValueError):
+        pn.Filters(topic="x } DROP ALL {").bindings()
 
 
 def test_cosign_weights_and_filters(graph):

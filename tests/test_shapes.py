@@ -80,8 +80,8 @@ def evidence(g, ev, s, p, o, start, end, exact):
     g.add((ev, RDF.predicate, p))
     g.add((ev, RDF.object, o))
     g.add((ev, PROV.wasDerivedFrom, DOC))
-    g.add((ev, OA.start, Literal(start, datatype=XSD.nonNegativeInteger)))
-    g.add((ev, OA.end, Literal(end, datatype=XSD.nonNegativeInteger)))
+    g.add((ev, OA.start, Literal(start, datatype=XSD.integer)))
+    g.add((ev, OA.end, Literal(end, datatype=XSD.integer)))
     g.add((ev, OA.exact, Literal(exact)))
     g.add((ev, PSKG.rule, Literal("test")))
 
@@ -242,7 +242,7 @@ def test_unknown_role(graph, shapes):
 
 
 def test_evidence_span_order_and_source(graph, shapes):
-    graph.set((EV_OBL, OA.end, Literal(10, datatype=XSD.nonNegativeInteger)))
+    graph.set((EV_OBL, OA.end, Literal(10, datatype=XSD.integer)))
     graph.remove((EV_SIG, PROV.wasDerivedFrom, None))
     report = validate(graph, shapes)
     assert failing(report, "cannot end", OA.end)

@@ -2,7 +2,7 @@
 
 Only the non-ASCII characters are judged (ASCII reads the same in every candidate code page):
 - letters of one language's alphabet (data/lexicon/alphabets.tsv) and common punctuation count
-  as good, other letters half, symbols nothing, control / unassigned / box-drawing characters
+  as good, other letters a quarter, symbols nothing, control / unassigned / box-drawing characters
   against;
 - Latin: a "Latin" text whose letters are mostly accented is Cyrillic read with a Latin page;
 - Cyrillic: frequent letter pairs (data/lexicon/charstats.tsv) add, case flipping inside a word
@@ -22,6 +22,7 @@ from pskg.scripts import script_of
 _PUNCT = set("«»„“”‘’‚‹›—–…№§°•·€±×÷‰′″¹²³©®™½¼¾−‐‑‒―¡¿¦¶ʼʻ") | {chr(c) for c in range(0x3000, 0x3040)} \
     | {chr(c) for c in range(0xFF01, 0xFF5F)} | {"\u00a0", "\u00ad", "\u200b", "\u200c", "\u200d", "\ufeff"}
 _WORD = re.compile(r"[^\W\d_]+")
+SAMPLE = 100_000     # characters judged: enough to tell, and fast on a large file
 
 
 @lru_cache(maxsize=1)
@@ -45,39 +46,46 @@ def _bad(char: str) -> bool:
 
 
 def score(text: str) -> float:
-    sample = text[:400_000]
-    foreign = [c for c in sample if ord(c) >= 128 and not c.isspace()]
-    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\t\n\r\f")
+    sample = text[:SAMPLE]
+    chars = Counter(sample)
+    foreign = {c: n for c, n in chars.items() if ord(c) >= 128 and not c.isspace()}
+    n_foreign = sum(foreign.values())
+    controls = sum(n for c, n in chars.items() if ord(c) < 32 and c not in "\t\n\r\f")
     if not foreign:
         return 1.0 - min(1.0, 10 * controls / max(1, len(sample)))
-    letters = [c for c in foreign if script_of(c)]
-    scripts = Counter(script_of(c) for c in letters)
+    scripts: Counter[str] = Counter()
+    for c, n in foreign.items():
+        if script_of(c):
+            scripts[script_of(c)] += n
     main = scripts.most_common(1)[0][0] if scripts else None
-    main_letters = [c for c in letters if script_of(c) == main]
-    good = sum(1 for c in foreign if c in _PUNCT)
-    bad = sum(1 for c in foreign if _bad(c)) + controls
-    other_letters = len(letters) - len(main_letters)
+    n_main = scripts[main] if main else 0
+    good = sum(n for c, n in foreign.items() if c in _PUNCT)
+    bad = sum(n for c, n in foreign.items() if _bad(c)) + controls
+    other_letters = sum(scripts.values()) - n_main
     bonus = 0.0
     if main in ("Latn", "Cyrl"):
-        lowered = [c.lower() for c in main_letters]
-        best = max((sum(1 for c in lowered if c in alphabet) for alphabet in _alphabets().get(main, [])),
-                   default=0)
+        lowered: Counter[str] = Counter()
+        for c, n in foreign.items():
+            if script_of(c) == main:
+                lowered[c.lower()] += n
+        best = max((sum(n for c, n in lowered.items() if c in alphabet)
+                    for alphabet in _alphabets().get(main, [])), default=0)
         good += best
-        other_letters += len(main_letters) - best
+        other_letters += n_main - best
         if main == "Latn":
-            ascii_letters = sum(1 for c in sample if c.isascii() and c.isalpha())
-            share = len(main_letters) / max(1, len(main_letters) + ascii_letters)
+            ascii_letters = sum(n for c, n in chars.items() if c.isascii() and c.isalpha())
+            share = n_main / max(1, n_main + ascii_letters)
             bonus -= max(0.0, share - 0.45) * 2
         else:
             bonus += _cyrillic_bonus(sample)
     elif main == "Han":
         frequent = _stats().get(("Han", "char"), frozenset())
-        hits = sum(1 for c in main_letters if c in frequent)
-        good += len(main_letters)
-        bonus += 0.5 * min(1.0, hits / max(1, len(main_letters)) / 0.3) - 0.25
+        hits = sum(n for c, n in foreign.items() if c in frequent)
+        good += n_main
+        bonus += 0.5 * min(1.0, hits / max(1, n_main) / 0.3) - 0.25
     elif main:
-        good += len(main_letters)
-    base = (good + 0.25 * other_letters - 2 * bad) / len(foreign)
+        good += n_main
+    base = (good + 0.25 * other_letters - 2 * bad) / n_foreign
     return base + bonus
 
 

@@ -23,7 +23,9 @@ def pipeline_items(paths: list[Path]) -> list:
     from . import pipeline
     if hasattr(pipeline, "document_items"):
         return list(pipeline.document_items(paths))
-    return [st.Item(str(g), h, (lambda data=data: data)) for g, h, data in pipeline.process_files(paths)]
+    if hasattr(pipeline, "process_files"):
+        return [st.Item(str(g), h, (lambda data=data: data)) for g, h, data in pipeline.process_files(paths)]
+    raise RuntimeError("pskg.pipeline provides neither document_items(paths) nor process_files(paths)")
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -34,7 +36,12 @@ def _fail(message: str, code: int = 2) -> None:
 def ingest_cmd(files: List[Path] = typer.Argument(..., exists=True, help="documents to (re)ingest"),
                store: Path = typer.Option(BUILD_DIR / "store", "--store", help=STORE_HELP)) -> None:
     """Add or update documents in the store; unchanged documents (same content hash) are skipped."""
-    items = pipeline_items(files)
+    try:
+        items = pipeline_items(files)
+    except RuntimeError as err:
+        items, problem = None, str(err)
+    if items is None:
+        _fail(problem)
     plan = st.ingest(st.open_store(store), items)
     typer.echo(f"{len(plan.new)} new, {len(plan.changed)} changed, {len(plan.unchanged)} unchanged → {store}")
 

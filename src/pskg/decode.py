@@ -53,12 +53,17 @@ def decode(data: bytes, name: str, *, declared: str | None = None) -> tuple[str,
     for bom, enc in BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(enc if enc != "utf-8-sig" else "utf-8-sig"), enc
+                return data.decode(enc), enc
             except UnicodeDecodeError as err:
                 raise InputError(f"starts with a {enc} byte-order mark but is not valid {enc} "
                                  f"(byte {err.start})", path=name) from None
     if b"\x00" in data:
-        return _utf16_without_bom(data, name)
+        found = _utf16_without_bom(data)
+        if found:
+            return found
+        if data.count(0) * 100 > len(data):
+            raise InputError("contains NUL bytes but is not UTF-16 text (binary file?)", path=name)
+        # a stray NUL or two in a text file: read on (normalisation drops control characters)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as err:
@@ -68,7 +73,7 @@ def decode(data: bytes, name: str, *, declared: str | None = None) -> tuple[str,
     return _best_code_page(data, name, declared, utf8_error)
 
 
-def _utf16_without_bom(data: bytes, name: str) -> tuple[str, str]:
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     results = []
     for enc in ("utf-16-le", "utf-16-be"):
         try:
@@ -79,7 +84,7 @@ def _utf16_without_bom(data: bytes, name: str) -> tuple[str, str]:
     results.sort(reverse=True)
     if results and results[0][0] >= MIN_SCORE:
         return results[0][2], results[0][1]
-    raise InputError("contains NUL bytes but is not UTF-16 text (binary file?)", path=name)
+    return None
 
 
 def _helper_guesses(data: bytes) -> list[str]:

@@ -54,8 +54,8 @@ class _DocGraph:
             self.g.add((ev, RDF.predicate, p))
             self.g.add((ev, RDF.object, o))
             self.g.add((ev, PROV.wasDerivedFrom, self.doc))
-            self.g.add((ev, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)))
-            self.g.add((ev, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)))
+            self.g.add((ev, OA.start, Literal(span.start, datatype=XSD.integer)))
+            self.g.add((ev, OA.end, Literal(span.end, datatype=XSD.integer)))
             self.g.add((ev, OA.exact, Literal(span.exact)))
             if span.rule:
                 self.g.add((ev, PSKG.rule, Literal(span.rule)))

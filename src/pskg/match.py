@@ -33,6 +33,12 @@ def fold(token: str) -> str:
     return token.casefold().replace("ё", "е").replace("’", "'")
 
 
+def max_suffix(form: str) -> int:
+    """How many letters inflection may add to a stem: few for a short stem ('სამო' must not
+    reach 'სამოქალაქო'), more for a long one ('Қазақстан' + 'ның')."""
+    return 3 if len(form) <= 5 else MAX_SUFFIX
+
+
 def stem(token: str) -> str:
     """A base form good for prefix matching: drop one final vowel of a long word."""
     t = fold(token)
@@ -46,7 +52,7 @@ class Entry:
     phrase: str
     value: str
     kind: str = ""           # free label (e.g. the table row's kind)
-    mode: str = "prefix"     # prefix | exact
+    mode: str = "prefix"     # prefix (names: bounded inflection) | stem (lexicon) | exact
     cased: bool = False      # the text token must start with a capital letter
 
 
@@ -65,7 +71,7 @@ class Matcher:
     """Longest-match, left-to-right phrase finder over word tokens and Han substrings."""
 
     def __init__(self, entries):
-        self._words: dict[str, list[tuple[tuple[tuple[str, bool], ...], Entry]]] = {}
+        self._words: dict[str, list[tuple[tuple[tuple[str, int], ...], Entry]]] = {}
         self._han: dict[str, list[tuple[str, Entry]]] = {}
         for entry in entries:
             self.add(entry)
@@ -83,24 +89,26 @@ class Matcher:
             return
         # (form, prefix allowed): long words inflect; so does a short final word of a
         # multi-word name ('ალმა-ათა' → 'ალმა-ათის'), never a lone short word or abbreviation.
+        # (form, letters it may gain: 0 = exact). Names inflect within limits; lexicon stems
+        # ("stem" mode: 'ниет' → 'ниеттіміз', 'қажет' → 'қажеттілігін') take any ending.
         tokens = []
         for i, w in enumerate(words):
-            if entry.mode == "prefix" and len(w) >= 4:
-                tokens.append((stem(w), True))
+            if entry.mode == "stem" and len(w) >= 2:
+                tokens.append((w, 12))
+            elif entry.mode == "prefix" and len(w) >= 4:
+                tokens.append((stem(w), max_suffix(stem(w))))
             elif entry.mode == "prefix" and i > 0 and len(w) == 3 and w[-1] in _VOWEL_ENDINGS:
-                tokens.append((w[:-1], True))
+                tokens.append((w[:-1], 3))
             else:
-                tokens.append((w, False))
+                tokens.append((w, 0))
         self._words.setdefault(tokens[0][0], []).append((tuple(tokens), entry))
 
     # -- matching -----------------------------------------------------------------------
     @staticmethod
-    def _token_ok(want: tuple[str, bool], token: str) -> bool:
-        form, prefix = want
+    def _token_ok(want: tuple[str, int], token: str) -> bool:
+        form, limit = want
         got = fold(token)
-        if not prefix:
-            return got == form
-        return got.startswith(form) and len(got) - len(form) <= MAX_SUFFIX
+        return got.startswith(form) and len(got) - len(form) <= limit
 
     def find(self, text: str) -> list[Hit]:
         hits = self._find_words(text) + self._find_han(text)
@@ -115,9 +123,9 @@ class Matcher:
             if is_han(token[0]):
                 continue
             got = fold(token)
-            for cut in range(len(got), max(len(got) - MAX_SUFFIX, 1) - 1, -1):
+            for cut in range(len(got), max(len(got) - 12, 1) - 1, -1):
                 for tokens, entry in self._words.get(got[:cut], ()):
-                    if cut < len(got) and not tokens[0][1]:
+                    if len(got) - cut > tokens[0][1]:
                         continue
                     if entry.cased and not token[0].isupper():
                         continue

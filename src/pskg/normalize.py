@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from bisect import bisect_left
 
 from pskg.scripts import script_of
 
@@ -23,7 +24,9 @@ _HYPHENATED = re.compile(
     rf"(?P<b>{_LETTERS}+)(?P<rest>\S*)[ \t]*")
 
 
-def normalize(text: str, *, entities: bool = True) -> str:
+def normalize(text: str, *, entities: bool = True, layout: bool = True) -> str:
+    """The normalised text. `entities`: decode HTML entities (plain text); `layout`: undo a
+    PDF's page layout (double spacing, CJK lines broken at the page width) — not for HTML."""
     text = _BREAKS.sub("\n", text)
     text = re.sub("\u00ad(?![ \t]*\n)", "", text)     # soft hyphens, except at a line end
     text = _CONTROLS.sub("", text)
@@ -31,10 +34,10 @@ def normalize(text: str, *, entities: bool = True) -> str:
         text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
     text = unicodedata.normalize("NFC", text)
     text = _SPACES.sub(" ", text)
-    text = _collapse_double_spacing(text)
-    text = join_cjk_lines(text)
+    if layout:
+        text = join_cjk_lines(_collapse_double_spacing(text))
     text = "\n".join(line.rstrip() for line in text.split("\n"))
-    text = repair_hyphenation(text)
+    text = repair_hyphenation(text).replace("\u00ad", "")
     text = re.sub(r"\n{3,}", "\n\n", text).strip("\n")
     return text + "\n" if text else ""
 
@@ -55,6 +58,10 @@ def _collapse_double_spacing(text: str) -> str:
     if len(gaps) < 6 or sum(1 for g in gaps if g == 1) < 0.6 * len(gaps) \
             or sum(1 for g in gaps if g == 0) > 0.25 * len(gaps):
         return text
+    filled = sorted(len(line.rstrip()) for line in lines if line.strip())
+    sentence_ends = sum(1 for line in lines if line.strip() and line.rstrip()[-1] in ".!?。;；")
+    if filled[len(filled) // 2] > 150 or sentence_ends > 0.6 * len(filled):
+        return text                          # one paragraph a line, blank lines between: prose
     out: list[str] = []
     blanks = 0
     for line in lines:
@@ -72,28 +79,52 @@ def repair_hyphenation(text: str) -> str:
     """Join a word hyphenated across a line break: 'ყა-\\nზახეთი' → 'ყაზახეთი'.
 
     The hyphen stays when the document writes the pair with a hyphen elsewhere ('күш-жігер')
-    or, lacking evidence either way, when the next line starts with a capital ('Алма-\\nАта').
-    The line break moves after the rejoined word."""
+    more often than without, or, lacking evidence either way, when the next line starts with a
+    capital ('Алма-\\nАта'). The line break moves after the rejoined word."""
     for _ in range(3):                       # 'рес-\\nпубли-\\nка' needs two passes
-        new = _HYPHENATED.sub(lambda m: _join(m, text), text)
+        words = _WordIndex(text)
+        new = _HYPHENATED.sub(lambda m: _join(m, text, words), text)
         if new == text:
             break
         text = new
     return text
 
 
-def _join(m: re.Match[str], text: str) -> str:
+class _WordIndex:
+    """The document's words, to count those beginning with a prefix. A compound 'a-b-c' is
+    counted as 'a-b-c', 'b-c' and 'c'."""
+
+    def __init__(self, text: str) -> None:
+        counts: dict[str, int] = {}
+        for word in re.findall(rf"{_LETTERS}+(?:[-\u2010]{_LETTERS}+)*", text.lower()):
+            parts = word.replace("\u2010", "-").split("-")
+            for i in range(len(parts)):
+                key = "-".join(parts[i:])
+                counts[key] = counts.get(key, 0) + 1
+        self.words = sorted(counts)
+        self.counts = [counts[w] for w in self.words]
+
+    def starting(self, prefix: str) -> int:
+        prefix = prefix.lower()
+        i = bisect_left(self.words, prefix)
+        total = 0
+        while i < len(self.words) and self.words[i].startswith(prefix):
+            total += self.counts[i]
+            i += 1
+        return total
+
+
+def _join(m: re.Match[str], text: str, words: _WordIndex) -> str:
     a, hyphen, b, rest = m.group("a"), m.group("h"), m.group("b"), m.group("rest")
-    keep = hyphen != "\u00ad" and _keep_hyphen(a, b, text)
+    keep = hyphen != "\u00ad" and _keep_hyphen(a, b, words)
     word = a + (hyphen if keep else "") + b + rest
     at_end = m.end() >= len(text) or text[m.end()] == "\n"
     return word if at_end else word + "\n"
 
 
-def _keep_hyphen(a: str, b: str, text: str) -> bool:
-    head = re.escape(b[:3])
-    joined = len(re.findall(rf"(?<!{_LETTERS}){re.escape(a)}{head}", text, re.I))
-    hyphened = len(re.findall(rf"(?<!{_LETTERS}){re.escape(a)}[-\u2010]{head}", text, re.I))
+def _keep_hyphen(a: str, b: str, words: _WordIndex) -> bool:
+    joined = words.starting(a + b[:3])
+    hyphened = words.starting(a + "-" + b[:3])
     if joined != hyphened:
         return hyphened > joined
     if b[0].isupper():

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from functools import lru_cache
 
 _RANGES = sorted([
     (0x0041, 0x005A, "Latn"), (0x0061, 0x007A, "Latn"), (0x00C0, 0x00D6, "Latn"),
@@ -23,6 +24,7 @@ _RANGES = sorted([
 _STARTS = [r[0] for r in _RANGES]
 
 
+@lru_cache(maxsize=1 << 16)
 def script_of(char: str) -> str | None:
     """'Latn', 'Cyrl', 'Geor', 'Armn', 'Han', … for a letter; None for anything else."""
     code = ord(char)
@@ -33,7 +35,12 @@ def script_of(char: str) -> str | None:
 
 
 def script_counts(text: str) -> Counter[str]:
-    return Counter(s for s in map(script_of, text) if s)
+    counts: Counter[str] = Counter()
+    for char, n in Counter(text).items():
+        script = script_of(char)
+        if script:
+            counts[script] += n
+    return counts
 
 
 def dominant_script(text: str) -> str | None:

@@ -64,7 +64,8 @@ def assemble(m: Mentions) -> Record:
         claim.obligations = obligations(m, zone, stop, claim.kind, claim.parties)
     record = Record(m.text, genre, claim)
     if letter:
-        for sig in sigs.from_block(m, letter, day, letter.start, rule="letter-signer:block"):
+        for sig in sigs.from_block(m, letter, day, _tail_start(m, letter),
+                                   rule="letter-signer:block"):
             record.letter_signers.append(LetterSigner(sig.person_name, sig.person_id, sig.state,
                                                       sig.role, sig.role_label,
                                                       sig.evidence[0] if sig.evidence else None))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pskg.assemble.layout import Zone, line_at, sentence_at
+from pskg.assemble.layout import Zone, is_heading, is_label, line_at, sentence_at
 from pskg.extract import Mentions
 from pskg.model import Mention
 
@@ -23,14 +23,16 @@ def genre_and_zone(m: Mentions) -> tuple[str, Zone, Zone | None]:
     n = len(text)
     letter = next((c for c in m.of("cue") if c.value == "letter" and c.span.start < n * 0.4), None)
     if letter:
-        annex = next((c for c in m.of("cue", start=letter.span.end) if c.value == "annex"), None)
+        annex = next((c for c in m.of("cue", start=letter.span.end)
+                      if c.value == "annex" and is_heading(text, c)), None)
         if annex:
             return "transmittal", Zone(annex.span.end, n), Zone(0, annex.span.start)
     whole = Zone(0, n)
     headings = [a for a in m.of("article") if a.get("kind") == "article"]
     if len({a.value for a in headings}) >= 2:
         return "primary", whole, None
-    if any(c.value in ("secondary", "field_signatories", "field_date") for c in m.of("cue")):
+    if any(c.value == "secondary" or (c.value in ("field_signatories", "field_date")
+                                      and is_label(text, c)) for c in m.of("cue")):
         return "secondary", whole, None
     title = find_title(m, whole)
     if title is not None:
@@ -94,7 +96,7 @@ def main_kind(m: Mentions, start: int, end: int) -> Mention | None:
 def field_value(m: Mentions, field: str, kind: str, zone: Zone, window: int = 60):
     """The first `kind` mention right after an infobox/fact-sheet label ("Date Signed:")."""
     for cue in m.of("cue", start=zone.start, end=zone.end):
-        if cue.value != field:
+        if cue.value != field or not is_label(m.text.text, cue):
             continue
         for found in m.of(kind, start=cue.span.end, end=min(zone.end, cue.span.end + window)):
             return found

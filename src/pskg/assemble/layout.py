@@ -74,3 +74,19 @@ def has_cue(mentions: list[Mention], cue: str, start: int, end: int) -> Mention 
         if m.kind == "cue" and m.value == cue and start <= m.span.start < end:
             return m
     return None
+
+
+def is_label(text: str, mention: Mention) -> bool:
+    """A field label of an infobox or fact sheet: it opens its line ("- Date Signed: …",
+    "簽署日" alone on a line), followed by a colon or the end of the line."""
+    ls, le = line_at(text, mention.span.start)
+    before = text[ls:mention.span.start]
+    after = text[mention.span.end:le].lstrip(" \t")
+    return not before.strip(" \t-*•|") and (not after or after[0] in ":：")
+
+
+def is_heading(text: str, mention: Mention) -> bool:
+    """A word that stands on a line of its own ("ANNEX", "附 件", "Приложение 1")."""
+    ls, le = line_at(text, mention.span.start)
+    rest = (text[ls:mention.span.start] + text[mention.span.end:le]).strip()
+    return len(rest) <= 6 and not any(c.isalpha() for c in rest.replace("I", "").replace("V", ""))

@@ -47,9 +47,16 @@ def parties(m: Mentions, zone: Zone, genre: str, title: tuple[int, int] | None,
                   if not _negated(m, *sentence_at(text, s.span.start))]
         lists = [run for run in coordinated_lists(text, m.text.language, states, roles)
                  if len(run) >= 2]
-        chosen = lists[0] if lists else [s for s in states
-                                          if sentence_at(text, s.span.start) ==
-                                          sentence_at(text, states[0].span.start)] if states else []
+        if lists:   # the longest list, and the other lists of its sentence
+            longest = max(lists, key=len)
+            where = sentence_at(text, longest[0].span.start)
+            chosen = [s for run in lists for s in run
+                      if sentence_at(text, run[0].span.start) == where]
+        elif states:
+            where = sentence_at(text, states[0].span.start)
+            chosen = [s for s in states if sentence_at(text, s.span.start) == where]
+        else:
+            chosen = []
         for state in chosen:
             add(state.value, state.span, "party:preamble")
     else:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from pskg import reference
-from pskg.assemble.layout import Zone, line_at, sentence_at
+from pskg.assemble.layout import Zone, is_label, line_at, sentence_at
 from pskg.extract import Mentions
 from pskg.model import Mention, Signature, Span
 
@@ -50,7 +50,7 @@ def from_infobox(m: Mentions, zone: Zone, date: str | None) -> list[Signature]:
     text = m.text.text
     out = []
     for cue in m.of("cue", start=zone.start, end=zone.end):
-        if cue.value != "field_signatories":
+        if cue.value != "field_signatories" or not is_label(text, cue):
             continue
         end = _field_end(text, cue.span.end, zone.end)
         entries = _split(text, cue.span.end, end)
@@ -98,7 +98,8 @@ def from_block(m: Mentions, zone: Zone, date: str | None, tail_start: int,
         by_line.setdefault(line_at(text, p.span.start)[0], []).append(p)
     boundary = tail_start
     for line_start, group in sorted(by_line.items()):
-        columns = _columns(m, line_start, len(group), tail_start) if len(group) > 1 else None
+        columns = _columns(m, line_start, len(group), tail_start) if len(group) > 1 and \
+            not m.of("state", "role", start=line_start, end=group[-1].span.start) else None
         for i, person in enumerate(group):
             if columns:
                 state, role = columns[0][i], columns[1][i] if columns[1] else None

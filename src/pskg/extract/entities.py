@@ -76,7 +76,7 @@ def word_matcher(table: str, lang: str) -> Matcher:
     key = {"roles": "role", "kinds": "kind", "cues": "cue", "topics": "topic"}[table]
     entries = []
     for row in lexicon.rows(table, lang):
-        mode = "exact" if row.get("match") == "exact" else "prefix"
+        mode = "exact" if row.get("match") == "exact" else "stem"
         entries.append(Entry(row.get("phrase") or row.get("word"), row[key],
                              row.get("position", ""), mode))
     return Matcher(entries)

@@ -33,16 +33,29 @@ def _add_node(G: nx.Graph, node: str, kind: str, side: int, info: NodeInfo, lang
     G.add_node(node, **attrs)
 
 
+def _pairs(proj: Projection, row: dict[str, str], members: dict[str, set[str]]):
+    """The node pairs one row contributes an instrument to."""
+    u, v = row["source"], row["target"]
+    if proj.aggregate == "pairs":      # u joins every earlier party of the same instrument
+        seen = members.setdefault(row["instrument"], set())
+        found = [(min(u, w), max(u, w)) for w in sorted(seen) if w != u]
+        seen.add(u)
+        return found
+    return [(u, v) if proj.directed or u <= v else (v, u)]
+
+
 def assemble(proj: Projection, rows: list[dict[str, str]], info: NodeInfo,
              lang: str = "en") -> nx.Graph:
     """Build the graph of one projection from its edge rows."""
     G = _graph_class(proj)()
     G.graph.update(projection=proj.name, meaning=proj.meaning, lang=lang)
     pairs: dict[tuple[str, str], dict[str, set[str]]] = {}
+    members: dict[str, set[str]] = {}        # "pairs": instrument → sources seen so far
     for r in rows:
         u, v = r["source"], r["target"]
         _add_node(G, u, proj.source, 0, info, lang, proj)
-        _add_node(G, v, proj.target, 1, info, lang, proj)
+        if proj.aggregate != "pairs":
+            _add_node(G, v, proj.target, 1, info, lang, proj)
         if proj.aggregate == "each":
             key = r["key"] or r["instrument"]
             if G.has_edge(u, v, key):       # a second topic of the same obligation
@@ -53,11 +66,11 @@ def assemble(proj: Projection, rows: list[dict[str, str]], info: NodeInfo,
             else:
                 G.add_edge(u, v, key=key, weight=1, **{a: r[a] for a in proj.attributes})
             continue
-        pair = (u, v) if proj.directed or u <= v else (v, u)
-        seen = pairs.setdefault(pair, {"instruments": set(), "dates": set()})
-        seen["instruments"].add(r["instrument"])
-        if r["date"]:
-            seen["dates"].add(r["date"])
+        for pair in _pairs(proj, r, members):
+            seen = pairs.setdefault(pair, {"instruments": set(), "dates": set()})
+            seen["instruments"].add(r["instrument"])
+            if r["date"]:
+                seen["dates"].add(r["date"])
     for (u, v), seen in sorted(pairs.items()):
         dates = sorted(seen["dates"])
         G.add_edge(u, v, weight=len(seen["instruments"]),

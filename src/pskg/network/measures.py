@@ -6,8 +6,11 @@ and returns plain rows (dicts of str/int/float), ranked, ready for a table or CS
 from __future__ import annotations
 
 import networkx as nx
+import numpy as np
 
 SEED = 42
+EXACT_LIMIT = 500        # betweenness is sampled from this many sources above it
+DENSE_LIMIT = 4000       # eigenvector centrality by dense eigendecomposition up to this
 
 
 def simple(G: nx.Graph) -> nx.Graph:
@@ -34,15 +37,23 @@ def eigenvector(G: nx.Graph) -> dict:
     for comp in nx.connected_components(U):
         if len(comp) < 2:
             continue
-        sub = U.subgraph(comp)
-        try:
-            scores = nx.eigenvector_centrality(sub, weight="weight", max_iter=2000, tol=1e-9)
-        except nx.PowerIterationFailedConvergence:
-            total = sum(d for _, d in sub.degree(weight="weight")) or 1
-            scores = {v: d / total for v, d in sub.degree(weight="weight")}
-        for node, score in scores.items():
+        for node, score in _principal(U.subgraph(comp)).items():
             out[node] = score * len(comp) / n
     return out
+
+
+def _principal(sub: nx.Graph) -> dict:
+    """Unit-length principal eigenvector of a connected component's weighted adjacency."""
+    if sub.number_of_nodes() <= DENSE_LIMIT:       # exact, numpy only (no SciPy needed)
+        nodes = list(sub)
+        _, vectors = np.linalg.eigh(nx.to_numpy_array(sub, nodelist=nodes, weight="weight"))
+        v = np.abs(vectors[:, -1])
+        return dict(zip(nodes, (v / np.linalg.norm(v)).tolist()))
+    try:
+        return nx.eigenvector_centrality(sub, weight="weight", max_iter=1000)
+    except nx.PowerIterationFailedConvergence:
+        total = sum(d for _, d in sub.degree(weight="weight")) or 1
+        return {v: d / total for v, d in sub.degree(weight="weight")}
 
 
 def pagerank(G: nx.Graph) -> dict:
@@ -70,10 +81,13 @@ def community_of(G: nx.Graph) -> dict:
 
 
 def _betweenness(H: nx.Graph) -> dict:
+    """Betweenness with distance = 1/weight; estimated from EXACT_LIMIT sources (fixed
+    seed) when the graph has more nodes than that."""
     D = H.copy()
     for _, _, data in D.edges(data=True):
         data["distance"] = 1.0 / max(data.get("weight", 1), 1e-9)
-    return nx.betweenness_centrality(D, weight="distance", normalized=True)
+    k = EXACT_LIMIT if D.number_of_nodes() > EXACT_LIMIT else None
+    return nx.betweenness_centrality(D, k=k, weight="distance", normalized=True, seed=SEED)
 
 
 def node_measures(G: nx.Graph, by: str = "weighted_degree") -> list[dict]:

@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
@@ -39,6 +40,18 @@ def _label(data: dict, node: str) -> tuple[str, str]:
     return data.get("label") or node, data.get("label_en") or node
 
 
+def _layout(H: nx.Graph, k: float) -> dict:
+    """Spring layout, fixed seed. networkx needs SciPy for 500+ nodes; without it, the
+    same Fruchterman–Reingold on a dense matrix (fine for a few thousand nodes)."""
+    try:
+        return nx.spring_layout(H, seed=SEED, weight="weight", k=k, iterations=200)
+    except ImportError:
+        from networkx.drawing.layout import _fruchterman_reingold
+        A = nx.to_numpy_array(H, weight="weight")
+        xy = _fruchterman_reingold(A, k=k, iterations=100, seed=np.random.RandomState(SEED))
+        return dict(zip(H, nx.rescale_layout(xy)))
+
+
 def plot_network(G: nx.Graph, path: str | Path, title: str | None = None,
                  max_labels: int = 60) -> list[str]:
     """Draw ``G``: spring layout (fixed seed), edge width by weight, node size by weighted
@@ -56,7 +69,7 @@ def plot_network(G: nx.Graph, path: str | Path, title: str | None = None,
         _save(fig, path)
         return notes
     n = H.number_of_nodes()
-    pos = nx.spring_layout(H, seed=SEED, weight="weight", k=2.0 / math.sqrt(n), iterations=200)
+    pos = _layout(H, k=2.0 / math.sqrt(n))
     comm = community_of(H)
     strength = dict(H.degree(weight="weight"))
     top_strength = max(strength.values()) or 1

@@ -123,7 +123,8 @@ def select(graph, query: str, bindings: dict | None = None) -> list[dict[str, ob
 def edge_rows(graph, proj: Projection, filters: Filters = Filters()) -> list[dict[str, str]]:
     """One dict per edge occurrence; every value a string ('' when absent)."""
     keys = ("source", "target", "instrument", "date", "key", "topic", "modality", "article")
-    rows = select(union(graph), proj.sparql(), filters.bindings())
+    bindings = filters.bindings()
+    rows = select(union(graph), proj.sparql(set(bindings)), bindings)
     out = [{k: _text(r.get(k)) for k in keys} for r in rows]
     return sorted(out, key=lambda r: tuple(r.values()))
 
