@@ -119,9 +119,9 @@ def main() -> None:  # pragma: no cover
 
 
 def _register_command_groups() -> None:
-    from pskg import cli_network, cli_query, cli_store
+    from pskg import cli_eval, cli_network, cli_query, cli_store
 
-    for module in (cli_query, cli_network, cli_store):
+    for module in (cli_query, cli_network, cli_store, cli_eval):
         module.register(app)
 
 

@@ -165,6 +165,12 @@ def role_id(label: str | None) -> str | None:
     return found or {fold(v): k for k, v in role_labels().items()}.get(fold(label), fold(label))
 
 
+def _stated_role(sig) -> str | None:
+    """The role the text gives; a role filled in from the reference data's offices is not
+    something the extractor read, and gold files hold only what the text says."""
+    return None if "role" in sig.inferred else sig.role
+
+
 @lru_cache(maxsize=1)
 def role_labels() -> dict[str, str]:
     from rdflib import Graph, URIRef
@@ -227,8 +233,8 @@ def predict(record: Record) -> dict:
         "parties": sorted(set(claim.parties)),
         "signatories": [{"person": s.person_id or s.person_name, "person_id": s.person_id,
                          "person_en": ix.english(ix.ref.persons, s.person_id) or s.person_name,
-                         "state": s.state, "role": s.role,
-                         "role_en": role_labels().get(s.role, s.role) if s.role else None,
+                         "state": s.state, "role": _stated_role(s),
+                         "role_en": role_labels().get(s.role, s.role) if _stated_role(s) else None,
                          "span": _first(s.evidence)} for s in claim.signatures],
         "referenced_instruments": [{"title_en": r.title, "date": r.date, "known_id": r.known_id,
                                     "span": _span(r.evidence)} for r in claim.references],

@@ -122,6 +122,9 @@ def _signatory(d: _DocGraph, inst, sig) -> None:
     node = PSKGID["signatory/" + digest(str(inst), sig.state or "", sig.person_key)]
     part = {s.rule.rsplit(":", 1)[-1]: s for s in sig.evidence}
     first = part.get("person")
+    for field in sig.inferred:   # read from the reference data's offices on the signing date
+        if first is not None:
+            part[field] = Span(first.start, first.end, first.exact, "signatory:reference-office")
     d.add(node, RDF.type, PSKG.Signatory)
     d.add(node, PSKG.instrument, inst)
     d.add(node, PSKG.person, person, first)

@@ -63,6 +63,7 @@ class Signature:
     role_label: str | None         # role as written
     evidence: list[Span] = field(default_factory=list)
     person_key: str | None = None  # set by resolve: the person's IRI slug
+    inferred: tuple[str, ...] = ()  # fields taken from the reference data's offices, not the text
 
 
 @dataclass

@@ -59,7 +59,8 @@ def reference_graph() -> tuple:
         _labels(g, node, person.names)
         _wikidata(g, node, person.wikidata)
         for office in person.offices:
-            tenure = PSKGID[f"tenure/{slug(pid)}-{office.role}-{office.state}-{office.start or 'x'}"]
+            since = slug(office.written[0] or office.start) or "x"
+            tenure = PSKGID[f"tenure/{slug(pid)}-{office.role}-{office.state}-{since}"]
             g.add((node, PSKG.heldOffice, tenure))
             g.add((tenure, RDF.type, PSKG.Tenure))
             g.add((tenure, PSKG.office, ROLE[office.role]))

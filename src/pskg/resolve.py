@@ -134,24 +134,36 @@ def person_key(person_id: str | None, name: str, state: str | None, date: str | 
     return "x-" + (slug(name) or digest(fold(name)))
 
 
+def _bigrams(word: str) -> set[str]:
+    return {word[i:i + 2] for i in range(len(word) - 1)}
+
+
 def _by_surname(name: str, state: str | None, date: str | None) -> str | None:
+    """The one person holding an office of `state` on `date` whose surname (in any of the
+    reference spellings) shares most letter pairs with the written one: 'ქარიმოვი' finds
+    'კარიმოვი' (the same name in another spelling) when he was in office then."""
     if not state or not date or date.startswith("--"):
         return None
     tokens = [t for t in TOKEN.findall(name) if len(t) > 2]
     if not tokens:
         return None
-    surname = fold(tokens[-1])
+    written = _bigrams(fold(tokens[-1]))
     ref = reference.load()
-    hits = set()
+    scores: dict[str, float] = {}
     for pid, person in ref.persons.items():
         if not any(o.state == state for o in ref.person_office(pid, date)):
             continue
         for names in person.names.values():
             for full in names:
                 last = TOKEN.findall(full)
-                if last and fold(last[-1])[:max(4, len(surname) - 2)] == surname[:max(4, len(surname) - 2)]:
-                    hits.add(pid)
-    return hits.pop() if len(hits) == 1 else None
+                if last:
+                    theirs = _bigrams(fold(last[-1]))
+                    score = len(written & theirs) / max(1, len(written | theirs))
+                    scores[pid] = max(scores.get(pid, 0.0), score)
+    good = sorted((s, pid) for pid, s in scores.items() if s >= 0.6)
+    if len(good) == 1 or (len(good) > 1 and good[-1][0] - good[-2][0] >= 0.2):
+        return good[-1][1]
+    return None
 
 
 def curated_overrides() -> dict[str, str]:

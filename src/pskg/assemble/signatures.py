@@ -41,9 +41,11 @@ def _make(person: Mention, state: Mention | None, role: Mention | None, date: st
     evidence = [Span(x.span.start, x.span.end, x.span.exact, f"{rule}:{part}")
                 for part, x in (("person", person), ("state", state), ("role", role)) if x]
     name = person.value[5:] if person.value.startswith("name:") else person.span.exact
+    inferred = tuple(f for f, given, value in (("state", state, code), ("role", role, role_id))
+                     if given is None and value is not None)
     return Signature(" ".join(name.split()), None if person.value.startswith("name:")
                      else person.value, code, role_id, role.span.exact if role else None,
-                     evidence)
+                     evidence, inferred=inferred)
 
 
 def from_infobox(m: Mentions, zone: Zone, date: str | None) -> list[Signature]:

@@ -75,19 +75,27 @@ def plot_network(G: nx.Graph, path: str | Path, title: str | None = None,
     top_strength = max(strength.values()) or 1
     weights = [w for *_, w in H.edges(data="weight", default=1)]
     top_weight = max(weights, default=1) or 1
-    nx.draw_networkx_edges(H, pos, ax=ax, width=[0.6 + 5.0 * w / top_weight for w in weights],
-                           alpha=0.35, edge_color="#555555", arrows=H.is_directed(),
+    shrink = min(1.0, math.sqrt(60 / n))        # crowded graphs: smaller marks, fainter lines
+    nx.draw_networkx_edges(H, pos, ax=ax, alpha=0.35 * shrink + 0.05, edge_color="#555555",
+                           width=[0.5 + 5.0 * shrink * w / top_weight for w in weights],
+                           arrows=H.is_directed(),
                            **({"arrowsize": 14, "node_size": 600} if H.is_directed() else {}))
     nodes = list(H)
     nx.draw_networkx_nodes(H, pos, ax=ax, nodelist=nodes,
-                           node_size=[250 + 1400 * strength[v] / top_strength for v in nodes],
+                           node_size=[(250 + 1400 * strength[v] / top_strength) * shrink
+                                      for v in nodes],
                            node_color=[PALETTE[comm.get(v, 0) % len(PALETTE)] for v in nodes],
-                           edgecolors="white", linewidths=1.2)
-    labelled = sorted(nodes, key=lambda v: (-strength[v], str(v)))[:max_labels]
-    for v in labelled:
+                           edgecolors="white", linewidths=1.2 * shrink)
+    # every state is labelled; instruments too when there are few enough to read
+    rank = sorted(nodes, key=lambda v: (-strength[v], str(v)))
+    states = [v for v in rank if H.nodes[v].get("type") != "instrument"]
+    others = [v for v in rank if H.nodes[v].get("type") == "instrument"]
+    labelled = (others if len(others) <= 30 else [])[:max(0, max_labels - len(states))]
+    for v in labelled + states[:max_labels]:       # states drawn last, on top
         text, family = drawable(*_label(H.nodes[v], v), notes)
         x, y = pos[v]
-        ax.text(x, y, text, fontsize=10, fontfamily=family, ha="center", va="center",
+        ax.text(x, y, text, fontsize=10 if v in states else 8, fontfamily=family,
+                ha="center", va="center", zorder=3,
                 bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.7})
     groups = sorted(set(comm.values()))
     ax.legend(handles=[Patch(color=PALETTE[g % len(PALETTE)], label=f"community {g + 1}")
