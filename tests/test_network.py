@@ -124,6 +124,21 @@ def test_obligations(graph):
     assert pn.obligations(graph, topic="borders").number_of_edges() == 0
 
 
+def test_mutual_obligation_binds_each_party_towards_the_other():
+    from rdflib import Graph, Literal, RDF
+    from pskg.namespaces import PSKG, PSKGID, state_iri
+    g = Graph()
+    ob, inst = PSKGID["obligation/mutual"], PSKGID["instrument/1999-04-16-treaty-x"]
+    g.add((inst, RDF.type, PSKG.Instrument))
+    g.add((ob, RDF.type, PSKG.Obligation))
+    g.add((ob, PSKG.instrument, inst))
+    for code in ("RU", "TJ"):          # "the Parties shall …": both bear it, towards both
+        g.add((state_iri(code), PSKG.isoCode, Literal(code)))
+        g.add((ob, PSKG.bearer, state_iri(code)))
+        g.add((ob, PSKG.towards, state_iri(code)))
+    assert sorted(pn.obligations(g).edges()) == [("RU", "TJ"), ("TJ", "RU")]
+
+
 def test_snapshots(graph):
     snaps = pn.snapshots(graph, "cosign", 1991, 2024)
     assert sorted(snaps) == list(range(1991, 2025))

@@ -62,6 +62,28 @@ def build(corpus: Path = typer.Option(DATA_DIR / "corpus", "--corpus", "-c",
 
 
 @app.command()
+def extract(document: Path = typer.Argument(..., help="A document (.txt .html .pdf)."),
+            lang: str = typer.Option(None, "--lang", help="Force the document's language."),
+            ) -> None:
+    """Show what one document claims (read → extract → assemble), as JSON with evidence spans:
+    the stage-by-stage view of a single document, for checking the extractor."""
+    import dataclasses
+    import json
+
+    from pskg.pipeline import process_file
+
+    try:
+        record = process_file(document, lang=lang)
+    except InputError as exc:
+        fail(str(exc))
+    claim = dataclasses.asdict(record.instrument)
+    out = {"file": str(document), "language": record.text.language, "script": record.text.script,
+           "encoding": record.text.encoding, "genre": record.genre, "instrument": claim,
+           "letter_signers": [dataclasses.asdict(s) for s in record.letter_signers]}
+    typer.echo(json.dumps(out, ensure_ascii=False, indent=1))
+
+
+@app.command()
 def validate(graph_file: Path = typer.Argument(..., help="A graph file (.ttl .nt .trig .nq .jsonld)."),
              ) -> None:
     """Run the SHACL shapes on a graph file: exit 0 when it conforms, 1 when it does not

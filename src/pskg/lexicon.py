@@ -101,6 +101,7 @@ def article_patterns(lang: str) -> tuple[tuple[str, re.Pattern], ...]:
     out = []
     for row in rows("articles", lang):
         pattern = row["pattern"].replace("{NUM}", NUM)
-        out.append((row["kind"], re.compile(r"(?m)^[ \t]*" + pattern)))
+        # a heading may sit behind markdown or list furniture: "### Article 1", "**Статья 1**"
+        out.append((row["kind"], re.compile(r"(?m)^[ \t#*>_]*" + pattern)))
     out.sort(key=lambda kp: kp[0] != "article")
     return tuple(out)

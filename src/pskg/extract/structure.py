@@ -28,7 +28,7 @@ def find_articles(text: str, lang: str) -> list[Mention]:
             if number is None or number == 0:
                 continue
             start = m.start("num") if kind == "item" else m.start() + (
-                len(m.group()) - len(m.group().lstrip()))
+                len(m.group()) - len(m.group().lstrip(" \t#*>_")))
             out.append(Mention("article", str(number), Span(start, m.end(), text[start:m.end()],
                                                           f"article:{lang}:{kind}"),
                                (("kind", kind),)))

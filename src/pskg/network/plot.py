@@ -41,13 +41,17 @@ def _label(data: dict, node: str) -> tuple[str, str]:
 
 
 def _layout(H: nx.Graph, k: float) -> dict:
-    """Spring layout, fixed seed. networkx needs SciPy for 500+ nodes; without it, the
+    """Spring layout, fixed seed, pulled by log-damped weights (heavy edges would otherwise
+    collapse a bloc into one blot). networkx needs SciPy for 500+ nodes; without it, the
     same Fruchterman–Reingold on a dense matrix (fine for a few thousand nodes)."""
+    H = H.copy()
+    for *_, data in H.edges(data=True):
+        data["pull"] = 1.0 + math.log(max(data.get("weight", 1), 1))
     try:
-        return nx.spring_layout(H, seed=SEED, weight="weight", k=k, iterations=200)
+        return nx.spring_layout(H, seed=SEED, weight="pull", k=k, iterations=200)
     except ImportError:
         from networkx.drawing.layout import _fruchterman_reingold
-        A = nx.to_numpy_array(H, weight="weight")
+        A = nx.to_numpy_array(H, weight="pull")
         xy = _fruchterman_reingold(A, k=k, iterations=100, seed=np.random.RandomState(SEED))
         return dict(zip(H, nx.rescale_layout(xy)))
 
@@ -69,7 +73,7 @@ def plot_network(G: nx.Graph, path: str | Path, title: str | None = None,
         _save(fig, path)
         return notes
     n = H.number_of_nodes()
-    pos = _layout(H, k=2.0 / math.sqrt(n))
+    pos = _layout(H, k=3.0 / math.sqrt(n))
     comm = community_of(H)
     strength = dict(H.degree(weight="weight"))
     top_strength = max(strength.values()) or 1

@@ -93,10 +93,11 @@ PROJECTIONS: tuple[Projection, ...] = (
     Projection(
         name="obligations",
         meaning="an obligation binds its bearer state towards another state; one edge per "
-                "obligation, from bearer to the state it is owed to",
+                "obligation, from bearer to the state it is owed to (never to itself)",
         query="""
   ?key a pskg:Obligation ; pskg:instrument ?instrument ; pskg:bearer ?a ; pskg:towards ?b .
   ?a pskg:isoCode ?source . ?b pskg:isoCode ?target .
+  FILTER(?a != ?b)
   #FILTERS""" + _DATE + """
   OPTIONAL { ?key pskg:topic ?topic }
   OPTIONAL { ?key pskg:modality ?modality }
