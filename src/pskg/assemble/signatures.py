@@ -86,7 +86,7 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _NAME_AFTER_LABEL = re.compile(
-    r"^[\s*_:,.\-–—]*((?:[A-ZА-ЯЁІЇЄҚҒӘӨҰҮҺЎӢҲҶÇŞÖÜĞİƏŽŇÝÄ][\w'’\-]*\.?[ \t]?){1,5})")
+    r"[\s*_:,.\-–—]*((?:[A-ZА-ЯЁІЇЄҚҒӘӨҰҮҺЎӢҲҶÇŞÖÜĞİƏŽŇÝÄ][\w'’\-]*\.?[ \t]?){1,5})")
 _NAME_LINE = re.compile(
     r"^[ \t*_]*((?:[A-ZА-ЯЁІЇЄҚҒӘӨҰҮҺЎӢҲҶÇŞÖÜĞİƏŽŇÝÄ][\w'’\-]*\.?[ \t]?){2,4})[ \t*_]*$")
 
@@ -103,7 +103,7 @@ def labels(m: Mentions, start: int, end: int) -> list[tuple[Mention, Mention]]:
             near = [s for s in near if cue.span.start - s.span.end <= 3]
             state = near[-1] if near else None
         else:
-            near = m.of("state", start=cue.span.end, end=min(end, cue.span.end + 40))
+            near = m.of("state", start=cue.span.start + 1, end=min(end, cue.span.end + 160))
             state = near[0] if near and near[0].span.start - cue.span.end <= 30 else None
         if state is not None and not any(state is st for _, st in out):
             out.append((cue, state))
@@ -236,13 +236,32 @@ def from_sentences(m: Mentions, zone: Zone, date: str | None, kind: str | None) 
         if not cues and not kinds:
             continue
         window = max(s, person.span.start - 80)
-        states = m.of("state", start=window, end=person.span.start)
         roles = m.of("role", start=window, end=person.span.start)
-        sig = _make(person, states[-1] if states else None, roles[-1] if roles else None,
-                    date, "signatory:sentence")
+        state = _attached_state(m, person, window)
+        role = roles[-1] if roles and _gap_ok(text, roles[-1].span.end, person.span.start, m) \
+            else None
+        sig = _make(person, state, role, date, "signatory:sentence")
         if sig:
             out.append(sig)
     return out
+
+
+def _gap_ok(text: str, start: int, end: int, m: Mentions) -> bool:
+    """Only names, roles, states or punctuation between a title and the person it belongs to."""
+    gap = text[start:end]
+    for x in m.of("state", "role", start=start, end=end):
+        gap = gap.replace(x.span.exact, " ")
+    return len(re.sub(r"[\s,.:()«»\"'’-]", "", gap)) <= 2
+
+
+def _attached_state(m: Mentions, person: Mention, window: int) -> Mention | None:
+    """The state written as part of a person's title ("Президент России Борис Ельцин",
+    "Președintele Republicii Moldova, Mircea Snegur"): the nearest state before the name with
+    nothing but roles between. A state further away belongs to someone else."""
+    states = m.of("state", start=window, end=person.span.start)
+    if states and _gap_ok(m.text.text, states[-1].span.end, person.span.start, m):
+        return states[-1]
+    return None
 
 
 def dedupe(signatures: list[Signature]) -> list[Signature]:

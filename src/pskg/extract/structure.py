@@ -12,7 +12,7 @@ from pskg.model import Mention, Span
 
 _UPPER = "A-ZА-ЯЁІЇЄҚҒӘӨҰҮҺЎӢҲҶÇŞÖÜĞİƏŽŇÝÄ"
 _INITIAL_NAME = re.compile(
-    rf"(?<![\w.])([{_UPPER}]{{1,2}})\.\s{{0,6}}([{_UPPER}][\w'’\-]{{2,}})"
+    rf"(?<![\w.])((?:[{_UPPER}]{{1,2}}\.\s{{0,6}}){{1,4}})([{_UPPER}][\w'’\-]{{2,}})"
     r"|(?<![\w.])([ა-ჰ])\.\s{0,6}([ა-ჰ][ა-ჰ\-]{2,})")
 _HAN_NAME = re.compile(r"([\u3400-\u9fff]{1,6}(?:[ ·・][\u3400-\u9fff]{1,8})?)\s*$")
 _LATIN_NAME = re.compile(rf"((?:[{_UPPER}][\w'’\-]+\.?\s+){{0,3}}[{_UPPER}][\w'’\-]+)\s*$")
