@@ -42,7 +42,7 @@ def max_suffix(form: str) -> int:
 def stem(token: str) -> str:
     """A base form good for prefix matching: drop one final vowel of a long word."""
     t = fold(token)
-    if len(t) >= 5 and t[-1] in _VOWEL_ENDINGS:
+    if len(t) >= 4 and t[-1] in _VOWEL_ENDINGS:
         return t[:-1]
     return t
 
@@ -94,7 +94,7 @@ class Matcher:
         tokens = []
         for i, w in enumerate(words):
             if entry.mode == "stem" and len(w) >= 2:
-                tokens.append((w, 12))
+                tokens.append((stem(w) if len(w) >= 5 else w, 12))
             elif entry.mode == "prefix" and len(w) >= 4:
                 tokens.append((stem(w), max_suffix(stem(w))))
             elif entry.mode == "prefix" and i > 0 and len(w) == 3 and w[-1] in _VOWEL_ENDINGS:

@@ -225,12 +225,45 @@ def _columns(m: Mentions, line_start: int, k: int, floor: int):
     return (states, roles) if len(states) == k else None
 
 
+def _respectively(m: Mentions, s: int, e: int) -> dict[int, tuple[Mention, Mention | None]]:
+    """"the presidents of Belarus and Russia, Alexander Lukashenko and Boris Yeltsin": a list of
+    k states followed closely by a list of k persons pairs them in order (person start →
+    (state, role written before the states))."""
+    from pskg.assemble.layout import coordinated_lists
+
+    text = m.text.text
+    roles = m.of("role", start=s, end=e)
+    states = [run for run in coordinated_lists(text, m.text.language, m.of("state", start=s, end=e),
+                                                roles) if len(run) >= 2]
+    persons = m.of("person", start=s, end=e)
+    out = {}
+    for run in states:
+        after = [p for p in persons if p.span.start > run[-1].span.end]
+        group = after[:len(run)]
+        if len(group) == len(run) and group[0].span.start - run[-1].span.end <= 60 and \
+                group[-1].span.start - group[0].span.end <= 40 * len(run):
+            before = [r for r in roles if run[0].span.start - 40 <= r.span.start < run[0].span.start]
+            for state, person in zip(run, group):
+                out[person.span.start] = (state, before[-1] if before else None)
+    return out
+
+
 def from_sentences(m: Mentions, zone: Zone, date: str | None, kind: str | None) -> list[Signature]:
     """In a text about an instrument: persons named in sentences saying it was signed."""
     text = m.text.text
     out = []
+    paired: dict[int, tuple[Mention, Mention | None]] = {}
     for person in m.of("person", start=zone.start, end=zone.end):
         s, e = sentence_at(text, person.span.start)
+        if person.span.start not in paired:
+            paired.update(_respectively(m, s, e))
+        if person.span.start in paired:
+            state, role = paired[person.span.start]
+            sig = _make(person, state, role, date, "signatory:respectively")
+            if sig and (any(c.value == "sign" for c in m.of("cue", start=s, end=e))
+                        or m.of("type", start=s, end=e)):
+                out.append(sig)
+            continue
         cues = [c for c in m.of("cue", start=s, end=e) if c.value == "sign"]
         kinds = [k for k in m.of("type", start=s, end=e) if kind is None or k.value == kind]
         if not cues and not kinds:
