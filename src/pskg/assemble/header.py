@@ -6,7 +6,7 @@ import re
 
 from pskg.assemble.layout import Zone, is_heading, is_label, line_at, sentence_at
 from pskg.extract import Mentions
-from pskg.model import Mention
+from pskg.model import Mention, Span
 
 _TITLE_LINE_MAX = 160
 _TITLE_STRIP = " \t=#*_-—–:|«»\"'"
@@ -17,8 +17,9 @@ def genre_and_zone(m: Mentions) -> tuple[str, Zone, Zone | None]:
 
     A letter cue near the top followed by an annex marker makes a transmittal letter: the
     instrument is the annex. Article headings make a primary text; encyclopedia or news
-    furniture, or an infobox, make a secondary one; a titled text that closes with a date or
-    signature block is primary; anything else is secondary."""
+    furniture, or an infobox, make a secondary one; the end of a preamble ("have agreed as
+    follows", "declare the following") or a titled text of numbered items is primary; anything
+    else is secondary."""
     text = m.text.text
     n = len(text)
     letter = next((c for c in m.of("cue") if c.value == "letter" and c.span.start < n * 0.4), None)
@@ -34,14 +35,11 @@ def genre_and_zone(m: Mentions) -> tuple[str, Zone, Zone | None]:
     if any(c.value == "secondary" or (c.value in ("field_signatories", "field_date")
                                       and is_label(text, c)) for c in m.of("cue")):
         return "secondary", whole, None
-    title = find_title(m, whole)
-    if title is not None:
-        tail = int(n * 0.75)
-        closes = m.of("date", start=tail) or [
-            c for c in m.of("cue", start=tail) if c.value in ("sign", "sign_marker")]
-        items = [a for a in m.of("article") if a.get("kind") == "item"]
-        if closes or len(items) >= 3:
-            return "primary", whole, None
+    if any(c.value == "agreed" for c in m.of("cue")):      # "have agreed as follows"
+        return "primary", whole, None
+    items = [a for a in m.of("article") if a.get("kind") == "item"]
+    if find_title(m, whole) is not None and len(items) >= 3:
+        return "primary", whole, None
     return "secondary", whole, None
 
 
@@ -108,8 +106,9 @@ def date_signed(m: Mentions, zone: Zone, genre: str, excluded: set[int]) -> Ment
     (the last one in a primary text, the first in a text about it); else, in a primary text,
     a date in its closing lines or right under its title; else the first date."""
     text = m.text.text
-    dates = [d for d in m.of("date", start=zone.start, end=zone.end)
-             if not d.value.startswith("--") and d.span.start not in excluded]
+    dates = [complete_year(m, d) for d in m.of("date", start=zone.start, end=zone.end)
+             if d.span.start not in excluded]
+    dates = [d for d in dates if d is not None]
     if not dates:
         return None
     found = field_value(m, "field_date", "date", zone)
@@ -125,6 +124,9 @@ def date_signed(m: Mentions, zone: Zone, genre: str, excluded: set[int]) -> Ment
             signed.append(min(near, key=lambda d: abs(d.span.start - cue.span.start)))
     if signed:
         return signed[-1] if genre != "secondary" else signed[0]
+    dates = [d for d in dates if d.span.rule != "date:year-from-dateline"]
+    if not dates:
+        return None
     if genre != "secondary":
         tail = zone.start + int((zone.end - zone.start) * 0.8)
         closing = [d for d in dates if d.span.start >= tail]
@@ -134,6 +136,21 @@ def date_signed(m: Mentions, zone: Zone, genre: str, excluded: set[int]) -> Ment
         if head:
             return head[0]
     return dates[0]
+
+
+def complete_year(m: Mentions, date: Mention) -> Mention | None:
+    """A day and month without a year ("13 март") takes the year of the document's dateline —
+    the first full date of the text. Such a date is used only beside a signing cue."""
+    if not date.value.startswith("--"):
+        return date
+    full = next((d for d in m.of("date") if not d.value.startswith("--")), None)
+    if full is None:
+        return None
+    value = full.value[:4] + date.value[1:]
+    if value > full.value:          # a date after the dateline belongs to the year before
+        value = f"{int(full.value[:4]) - 1:04d}" + date.value[1:]
+    return Mention("date", value, Span(date.span.start, date.span.end, date.span.exact,
+                                       "date:year-from-dateline"))
 
 
 def place_signed(m: Mentions, zone: Zone, date: Mention | None,

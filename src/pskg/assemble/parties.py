@@ -33,8 +33,12 @@ def parties(m: Mentions, zone: Zone, genre: str, title: tuple[int, int] | None,
     def add(code: str, span: Span, rule: str) -> None:
         found.setdefault(code, []).append(Span(span.start, span.end, span.exact, rule))
 
-    if title:
-        for state in m.of("state", start=title[0], end=title[1]):
+    if title:   # a text about an instrument may name others in its headline ("Turkey welcomes…")
+        in_title = m.of("state", start=title[0], end=title[1])
+        if genre == "secondary":
+            in_title = [s for run in coordinated_lists(text, m.text.language, in_title, [])
+                        if len(run) >= 2 for s in run]
+        for state in in_title:
             add(state.value, state.span, "party:title")
     for sig in signatures:
         if sig.state and sig.evidence:
