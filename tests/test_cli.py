@@ -99,7 +99,8 @@ def test_built_files_hold_the_same_graph(built):
 # ---------------------------------------------------------------- export
 
 
-def counts_of(built: Path) -> tuple[int, int]:
+@pytest.fixture(scope="module")
+def counts(built) -> tuple[int, int]:
     """(triples of the merged graph, quads of the per-document dataset) of the build."""
     triples = len(Graph().parse(built / "pskg.ttl", format="turtle"))
     quads = sum(1 for _ in load(built / "pskg.trig").quads((None, None, None, None)))
@@ -109,11 +110,11 @@ def counts_of(built: Path) -> tuple[int, int]:
 @pytest.mark.parametrize("fmt,parse_as,quads", [
     ("ttl", "turtle", False), ("nt", "nt", False), ("jsonld", "json-ld", False),
     ("trig", "trig", True), ("nq", "nquads", True)])
-def test_export_round_trips(built, tmp_path, fmt, parse_as, quads):
+def test_export_round_trips(built, counts, tmp_path, fmt, parse_as, quads):
     out = tmp_path / f"graph.{fmt}"
     result = invoke("export", "--format", fmt, "-g", built / "pskg.trig", "-o", out)
     assert result.exit_code == 0, result.output
-    triples, quad_count = counts_of(built)
+    triples, quad_count = counts
     if quads:
         ds = Dataset()
         ds.parse(out, format=parse_as)
@@ -123,13 +124,13 @@ def test_export_round_trips(built, tmp_path, fmt, parse_as, quads):
         assert len(Graph().parse(out, format=parse_as)) == triples
 
 
-def test_export_is_deterministic_and_writes_stdout(built, tmp_path):
+def test_export_is_deterministic_and_writes_stdout(built, counts, tmp_path):
     out = tmp_path / "graph.nt"
     assert invoke("export", "--format", "nt", "-g", built / "pskg.trig", "-o", out).exit_code == 0
     result = invoke("export", "--format", "nt", "-g", built / "pskg.trig", "-o", "-")
     assert result.exit_code == 0, result.output
     assert result.stdout_bytes == out.read_bytes()
-    assert len(Graph().parse(data=result.stdout_bytes, format="nt")) == counts_of(built)[0]
+    assert len(Graph().parse(data=result.stdout_bytes, format="nt")) == counts[0]
     again = invoke("export", "--format", "nt", "-g", built / "pskg.trig", "-o", "-")
     assert again.stdout_bytes == result.stdout_bytes
 
@@ -249,14 +250,15 @@ def break_signatory(ds):
     outsider = next(s for s in sorted(ds.subjects(RDF.type, PSKG.State))
                     if s not in parties and str(s).endswith(("/KZ", "/GE", "/US", "/CN")))
     replace(ds, sig, PSKG.onBehalfOf, outsider)
-    return sig, "A person can only sign on behalf of a state that is a party of the instrument"
+    return sig, "A person can only sign on behalf of a state that is a party of the instrument", \
+        curie(outsider)
 
 
 def break_date(ds):
     """(b) an instrument signed on 30 February."""
     inst = the_treaty(ds)
     replace(ds, inst, PSKG.dateSigned, Literal("1991-02-30", datatype=XSD.date))
-    return inst, "A date must be a real calendar day written YYYY-MM-DD"
+    return inst, "A date must be a real calendar day written YYYY-MM-DD", "1991-02-30"
 
 
 def break_bearer(ds):
@@ -266,7 +268,7 @@ def break_bearer(ds):
                         if (o, RDF.type, PSKG.Obligation) in ds)[0]
     for quad in list(ds.quads((obligation, PSKG.bearer, None, None))):
         ds.remove(quad)
-    return obligation, "An obligation must have at least one bearer state (pskg:bearer)."
+    return obligation, "An obligation must have at least one bearer state (pskg:bearer).", None
 
 
 def break_language_tag(ds):
@@ -274,7 +276,7 @@ def break_language_tag(ds):
     inst = the_treaty(ds)
     graph = next(g for *_, g in ds.quads((inst, DCTERMS.title, None, None)))
     ds.add((inst, DCTERMS.title, Literal("Treaty on Allied Cooperation", lang="toolonglang"), graph))
-    return inst, "A language tag must be a well-formed BCP 47 tag"
+    return inst, "A language tag must be a well-formed BCP 47 tag", "@toolonglang"
 
 
 @pytest.mark.parametrize("breaker,with_source", [
@@ -282,7 +284,7 @@ def break_language_tag(ds):
     (break_language_tag, False)], ids=["signatory-not-party", "bad-date", "no-bearer", "bad-lang-tag"])
 def test_validate_reports_a_broken_graph(built, tmp_path, breaker, with_source):
     ds = load(built / "pskg.trig")
-    focus, rule = breaker(ds)
+    focus, rule, value = breaker(ds)
     files = source_files(ds, focus)
     broken = tmp_path / "broken.trig"
     broken.write_bytes(ds.serialize(format="trig", encoding="utf-8"))
@@ -295,6 +297,8 @@ def test_validate_reports_a_broken_graph(built, tmp_path, breaker, with_source):
               if curie(focus) in b.splitlines()[0] or str(focus) in b.splitlines()[0]]
     block = next((b for b in blocks if rule in b), None)
     assert block is not None, out                        # the focus node with the rule in words
+    if value is not None:
+        assert value in block                            # the offending value
     if with_source:
         assert files, focus
         where = SPAN.search(block)

@@ -59,15 +59,10 @@ def references(m: Mentions, zone: Zone, own: tuple[str | None, str | None, tuple
         taken.append((hit.span.start, hit.span.end))
 
     for kind in m.of("type", start=zone.start, end=zone.end):
-        if inside_title(kind.span) or any(s <= kind.span.start < e + 2 for s, e in taken):
+        if inside_title(kind.span) or any(s <= kind.span.start < e + 2 for s, e in taken) \
+                or _own(m, kind):
             continue
-        s, e = sentence_at(text, kind.span.start)
-        dates = [d for d in m.of("date", start=max(s, kind.span.start - 150),
-                                 end=min(e, kind.span.end + 60))
-                 if not d.value.startswith("--")]
-        before = [d for d in dates if d.span.end <= kind.span.start]
-        after = [d for d in dates if d.span.start >= kind.span.end]
-        date = before[-1] if before else (after[0] if after else None)
+        date = _attached_date(m, kind)
         if date is not None:
             if date.value == own_date and kind.value == own_kind:
                 continue
@@ -78,17 +73,62 @@ def references(m: Mentions, zone: Zone, own: tuple[str | None, str | None, tuple
                                  Span(span_start, span_end, text[span_start:span_end],
                                       "reference:kind+date")))
             continue
+        s, _ = sentence_at(text, kind.span.start)
         years = [int(y.group(1)) for y in _YEAR.finditer(text, max(s, kind.span.start - 120),
-                                                           kind.span.start)]
+                                                           kind.span.start)
+                 if not re.search(r"[,;:。，；：]", text[y.end():kind.span.start])]
         for year in years:
             matches = [i for i in ref.instruments.values()
-                       if i.kind == kind.value and i.date and i.date.startswith(f"{year}-")]
+                       if i.kind == kind.value and i.date and i.date.startswith(f"{year}-")
+                       and not (i.date == own_date and i.kind == own_kind)]
+            if len(matches) > 1:     # several of that kind and year: the one on the same topic
+                near = _topics(text[s:kind.span.end], m.text.language)
+                matches = [i for i in matches if near & _known_topics(i)]
             if len(matches) == 1:
                 known = matches[0]
                 out.append(Reference(known_title(known), known.kind, known.date, known.id,
                                      Span(kind.span.start, kind.span.end, kind.span.exact,
                                           "reference:kind+year")))
     return _dedupe(out)
+
+
+def _own(m: Mentions, kind: Mention) -> bool:
+    """'this Agreement', 'настоящего Соглашения', '本条约': the document's own instrument."""
+    return any(c.value == "own" and 0 <= kind.span.start - c.span.end <= 3
+               for c in m.of("cue", start=max(0, kind.span.start - 20), end=kind.span.start))
+
+
+def _attached_date(m: Mentions, kind: Mention) -> Mention | None:
+    """A full date tied to a kind word: written before it with nothing but title words between
+    ("1993 年 5 月 25 日的…条约", "the 8 December 1991 Agreement"), or after it behind a word
+    that ties a date to a title ("Agreement … of 30 December 1991", "Соглашения от 25 мая")."""
+    text = m.text.text
+    s, e = sentence_at(text, kind.span.start)
+    dates = [d for d in m.of("date", start=max(s, kind.span.start - 150), end=min(e, kind.span.end + 300))
+             if not d.value.startswith("--")]
+    before = [d for d in dates if d.span.end <= kind.span.start]
+    if before and not re.search(r"[,;:。，；：]", text[before[-1].span.end:kind.span.start]) and \
+            not m.of("type", start=before[-1].span.end, end=kind.span.start):
+        return before[-1]
+    for date in (d for d in dates if d.span.start >= kind.span.end):
+        if m.of("type", start=kind.span.end, end=date.span.start):
+            break
+        ties = [c for c in m.of("cue", start=max(kind.span.end, date.span.start - 14),
+                                end=date.span.start)
+                if c.value in ("of_date", "sign") and date.span.start - c.span.end <= 3]
+        if ties:
+            return date
+    return None
+
+
+def _topics(text: str, lang: str) -> set[str]:
+    from pskg.extract.entities import word_matcher
+    return {hit.value for hit in word_matcher("topics", lang.split("-")[0]).find(text)}
+
+
+def _known_topics(known) -> set[str]:
+    return {t for lang, titles in known.titles.items() for title in titles
+            for t in _topics(title, lang)}
 
 
 def known_title(known) -> str:
@@ -101,7 +141,7 @@ def known_title(known) -> str:
 def _dedupe(refs: list[Reference]) -> list[Reference]:
     out: dict[tuple, Reference] = {}
     for r in refs:
-        key = (r.known_id,) if r.known_id else (r.date, r.kind, r.title.casefold()[:40])
+        key = (r.known_id,) if r.known_id else (r.date, r.kind)
         if r.known_id is None and any(
                 o.known_id and o.date == r.date and o.kind == r.kind and o.evidence and r.evidence
                 and abs(o.evidence.start - r.evidence.start) < 200 for o in out.values()):

@@ -65,7 +65,11 @@ def name_matchers() -> dict[str, Matcher]:
     for iid, inst in ref.instruments.items():
         for lang, titles in inst.titles.items():
             for title in titles:
-                if len(title) >= 6:
+                if any(is_han(c) for c in title) and len(title) >= 3:
+                    out["instrument"].add(Entry(title, iid, lang))
+                elif title.isupper() and 3 <= len(title) <= 8:     # NPT, UNCLOS, ДНЯО
+                    out["instrument"].add(Entry(title, iid, lang, mode="exact", cased=True))
+                elif len(title) >= 6:
                     out["instrument"].add(Entry(title, iid, lang))
     return out
 
