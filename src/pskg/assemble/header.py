@@ -127,15 +127,22 @@ def date_signed(m: Mentions, zone: Zone, genre: str, excluded: set[int]) -> Ment
     dates = [d for d in dates if d.span.rule != "date:year-from-dateline"]
     if not dates:
         return None
-    if genre != "secondary":
+    if genre != "secondary":   # a closing date, or one under the title, stands on its own line
         tail = zone.start + int((zone.end - zone.start) * 0.8)
-        closing = [d for d in dates if d.span.start >= tail]
+        alone = [d for d in dates if _alone_on_line(text, d)]
+        closing = [d for d in alone if d.span.start >= tail]
         if closing:
             return closing[-1]
-        head = [d for d in dates if d.span.start < zone.start + 400]
-        if head:
-            return head[0]
+        head = [d for d in alone if d.span.start < zone.start + 400]
+        return head[0] if head else None
     return dates[0]
+
+
+def _alone_on_line(text: str, date: Mention) -> bool:
+    ls, le = line_at(text, date.span.start)
+    _, le = line_at(text, max(date.span.start, date.span.end - 1))
+    rest = text[ls:date.span.start] + text[date.span.end:le]
+    return len(re.sub(r"[\W\d_]", "", rest)) <= 12
 
 
 def complete_year(m: Mentions, date: Mention) -> Mention | None:

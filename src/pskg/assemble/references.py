@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from pskg import reference
+from pskg.assemble.header import complete_year
 from pskg.assemble.layout import Zone, sentence_at
 from pskg.extract import Mentions
 from pskg.model import Mention, Reference, Span
@@ -104,12 +105,15 @@ def _attached_date(m: Mentions, kind: Mention) -> Mention | None:
     that ties a date to a title ("Agreement … of 30 December 1991", "Соглашения от 25 мая")."""
     text = m.text.text
     s, e = sentence_at(text, kind.span.start)
-    dates = [d for d in m.of("date", start=max(s, kind.span.start - 150), end=min(e, kind.span.end + 300))
-             if not d.value.startswith("--")]
+    dates = [complete_year(m, d) for d in m.of("date", start=max(s, kind.span.start - 150),
+                                                end=min(e, kind.span.end + 300))]
+    dates = [d for d in dates if d is not None]
     before = [d for d in dates if d.span.end <= kind.span.start]
-    if before and not re.search(r"[,;:。，；：]", text[before[-1].span.end:kind.span.start]) and \
-            not m.of("type", start=before[-1].span.end, end=kind.span.start):
-        return before[-1]
+    if before and not m.of("type", start=before[-1].span.end, end=kind.span.start):
+        gap_start = before[-1].span.end
+        signed = any(c.value == "sign" for c in m.of("cue", start=gap_start, end=kind.span.start))
+        if signed or not re.search(r"[,;:。，；：]", text[gap_start:kind.span.start]):
+            return before[-1]
     for date in (d for d in dates if d.span.start >= kind.span.end):
         if m.of("type", start=kind.span.end, end=date.span.start):
             break
