@@ -144,6 +144,16 @@ def test_export_bad_format(built, tmp_path):
     assert not out.exists()
 
 
+def test_export_to_an_unwritable_place(built, tmp_path):
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file, not a folder")
+    result = invoke("export", "--format", "ttl", "-g", built / "pskg.trig",
+                    "-o", blocker / "graph.ttl")
+    assert result.exit_code == 2
+    assert str(blocker) in one_line(result.stderr)
+    assert blocker.read_text() == "a file, not a folder"
+
+
 def test_export_missing_graph_file(tmp_path):
     missing = tmp_path / "none.trig"
     result = invoke("export", "--format", "ttl", "-g", missing, "-o", "-")
@@ -160,6 +170,15 @@ def test_build_missing_corpus_folder(tmp_path):
     assert "/nonexistent" in one_line(result.stderr)
     assert result.stdout == ""
     assert not (tmp_path / "out").exists()
+
+
+def test_build_out_is_a_file(tmp_path):
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file, not a folder")
+    result = invoke("build", "--corpus", CORPUS, "--out", blocker)
+    assert result.exit_code == 2
+    assert str(blocker) in one_line(result.stderr)
+    assert blocker.read_text() == "a file, not a folder"
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:

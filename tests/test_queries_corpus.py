@@ -9,7 +9,6 @@ documents, never written down.
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest

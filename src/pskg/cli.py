@@ -23,6 +23,13 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+def _write_error(exc: OSError, path) -> str:
+    """One line for an output that cannot be written (a file where a folder is wanted, …)."""
+    if isinstance(exc, (FileExistsError, NotADirectoryError)):
+        return f"{exc.filename or path}: cannot be written (a file is where a folder is needed)"
+    return f"{exc.filename or path}: cannot be written ({exc.strerror or exc})"
+
+
 @app.command()
 def build(corpus: Path = typer.Option(DATA_DIR / "corpus", "--corpus", "-c",
                                       help="Folder of documents (.txt .html .pdf)."),
@@ -37,23 +44,27 @@ def build(corpus: Path = typer.Option(DATA_DIR / "corpus", "--corpus", "-c",
     from pskg.summary import summary_text
     from pskg.validate import format_violation
 
+    if out.exists() and not out.is_dir():
+        fail(f"{out}: --out must be a folder, not a file")
     try:
         result = run_build(corpus, lang=lang, jobs=jobs)
     except InputError as exc:
         fail(str(exc))
-    export(result.dataset, "ttl", out / "pskg.ttl")
-    export(result.dataset, "trig", out / "pskg.trig")
     report = result.report
     lines = [f"conforms: {report.conforms}"] + [format_violation(v) for v in report.violations]
     for name, violations in sorted(result.rejected.items()):
         lines.append(f"REJECTED {name}: its graph does not conform and was kept out")
         lines += [format_violation(v) for v in violations]
-    write_atomic(out / "validation.txt", ("\n".join(lines) + "\n").encode("utf-8"))
     decisions = "subject\tkey\treason\n" + "".join(
         f"{d.subject}\t{d.key}\t{d.reason}\n" for d in result.decisions)
-    write_atomic(out / "resolution.tsv", decisions.encode("utf-8"))
-    text = summary_text(result.dataset)
-    write_atomic(out / "summary.txt", text.encode("utf-8"))
+    try:
+        export(result.dataset, "ttl", out / "pskg.ttl")
+        export(result.dataset, "trig", out / "pskg.trig")
+        write_atomic(out / "validation.txt", ("\n".join(lines) + "\n").encode("utf-8"))
+        write_atomic(out / "resolution.tsv", decisions.encode("utf-8"))
+        write_atomic(out / "summary.txt", summary_text(result.dataset).encode("utf-8"))
+    except OSError as exc:
+        fail(_write_error(exc, out))
     for name in sorted(result.rejected):
         typer.echo(f"pskg: {name}: graph does not conform; kept out (see {out}/validation.txt)",
                    err=True)
@@ -131,7 +142,10 @@ def export_cmd(fmt: str = typer.Option("ttl", "--format", "-f", help="ttl | nt |
         data = load_graph_file(graph_file)
     except InputError as exc:
         fail(str(exc))
-    payload = export(data, fmt, None if output == "-" else Path(output))
+    try:
+        payload = export(data, fmt, None if output == "-" else Path(output))
+    except OSError as exc:
+        fail(_write_error(exc, output))
     if output == "-":
         sys.stdout.buffer.write(payload)
 
