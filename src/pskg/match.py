@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 TOKEN = re.compile(r"\w+", re.UNICODE)
-GAP_OK = re.compile(r"^[\s\-‐‑–'’.·]{0,8}$")
+GAP_OK = re.compile(r"[\s\-‐‑–'’.·]{0,8}")
 MAX_SUFFIX = 6
 _VOWEL_ENDINGS = set("aeiouyаеёиоуыэюяйьъіїєəөүұиოაეიუ")
 
@@ -54,6 +55,7 @@ class Entry:
     kind: str = ""           # free label (e.g. the table row's kind)
     mode: str = "prefix"     # prefix (names: bounded inflection) | stem (lexicon) | exact
     cased: bool = False      # the text token must start with a capital letter
+    group: str = ""          # hits overlap freely across groups, never within one
 
 
 @dataclass(frozen=True)
@@ -102,62 +104,93 @@ class Matcher:
             else:
                 tokens.append((w, 0))
         self._words.setdefault(tokens[0][0], []).append((tuple(tokens), entry))
+        self._lengths = None
 
     # -- matching -----------------------------------------------------------------------
-    @staticmethod
-    def _token_ok(want: tuple[str, int], token: str) -> bool:
-        form, limit = want
-        got = fold(token)
-        return got.startswith(form) and len(got) - len(form) <= limit
+    def _index(self):
+        """Lookup aids built once: key lengths to try, and the first letters keys begin with."""
+        if getattr(self, "_lengths", None) is None:
+            self._lengths = sorted({len(k) for k in self._words}, reverse=True)
+            self._heads = {k[:1] for k in self._words}
+        return self._lengths, self._heads
 
     def find(self, text: str) -> list[Hit]:
-        hits = self._find_words(text) + self._find_han(text)
-        return _longest_non_overlapping(hits)
+        """Hits, longest first and non-overlapping within each entry group."""
+        prepared = prepare(text)
+        hits = self._find_words(text, prepared) + self._find_han(prepared)
+        groups: dict[str, list[Hit]] = {}
+        for hit in hits:
+            groups.setdefault(hit.entry.group, []).append(hit)
+        out = [h for group in groups.values() for h in _longest_non_overlapping(group)]
+        out.sort(key=lambda h: (h.start, -h.end))
+        return out
 
-    def _find_words(self, text: str) -> list[Hit]:
+    def _find_words(self, text: str, prepared) -> list[Hit]:
         if not self._words:
             return []
-        toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+        lengths, heads = self._index()
+        toks = prepared.tokens
         hits: list[Hit] = []
-        for i, (start, end, token) in enumerate(toks):
-            if is_han(token[0]):
+        for i, (start, end, token, got) in enumerate(toks):
+            if got[:1] not in heads:
                 continue
-            got = fold(token)
-            for cut in range(len(got), max(len(got) - 12, 1) - 1, -1):
+            n = len(got)
+            for cut in lengths:
+                if cut > n:
+                    continue
+                if n - cut > 12:
+                    break
                 for tokens, entry in self._words.get(got[:cut], ()):
-                    if len(got) - cut > tokens[0][1]:
-                        continue
-                    if entry.cased and not token[0].isupper():
+                    if n - cut > tokens[0][1] or (entry.cased and not token[0].isupper()):
                         continue
                     j = self._match_rest(text, toks, i, tokens)
                     if j is not None:
                         hits.append(Hit(start, toks[j][1], entry))
         return hits
 
-    def _match_rest(self, text, toks, i, tokens) -> int | None:
+    @staticmethod
+    def _match_rest(text, toks, i, tokens) -> int | None:
         j = i
-        for want in tokens[1:]:
+        for form, limit in tokens[1:]:
             j += 1
-            if j >= len(toks) or not GAP_OK.match(text[toks[j - 1][1]:toks[j][0]]):
+            if j >= len(toks) or not GAP_OK.fullmatch(text, toks[j - 1][1], toks[j][0]):
                 return None
-            if not self._token_ok(want, toks[j][2]):
+            got = toks[j][3]
+            if not (got.startswith(form) and len(got) - len(form) <= limit):
                 return None
         return j
 
-    def _find_han(self, text: str) -> list[Hit]:
+    def _find_han(self, prepared) -> list[Hit]:
         if not self._han:
             return []
-        positions = [i for i, c in enumerate(text) if not _skip(c)]
-        compact = "".join(text[i] for i in positions)
+        compact, positions = prepared.compact, prepared.positions
         hits: list[Hit] = []
-        for k in range(len(compact)):
-            if not is_han(compact[k]):
-                continue
+        for k in prepared.han_at:
             for key in (compact[k:k + 2], compact[k]):
                 for phrase, entry in self._han.get(key, ()):
                     if compact.startswith(phrase, k):
                         hits.append(Hit(positions[k], positions[k + len(phrase) - 1] + 1, entry))
         return hits
+
+
+@dataclass
+class Prepared:
+    """A text cut once for every matcher: word tokens with their folded forms, and the
+    Han characters with spaces removed (and where each came from)."""
+    tokens: list[tuple[int, int, str, str]]
+    compact: str
+    positions: list[int]
+    han_at: list[int]
+
+
+@lru_cache(maxsize=4)
+def prepare(text: str) -> Prepared:
+    tokens = [(m.start(), m.end(), m.group(), fold(m.group())) for m in TOKEN.finditer(text)
+              if not is_han(m.group()[0])]
+    positions = [i for i, c in enumerate(text) if not _skip(c)]
+    compact = "".join(text[i] for i in positions)
+    han_at = [k for k, c in enumerate(compact) if is_han(c)]
+    return Prepared(tokens, compact, positions, han_at)
 
 
 def _longest_non_overlapping(hits: list[Hit]) -> list[Hit]:

@@ -4,7 +4,7 @@ references; and, for a letter that transmits an instrument, the letter's own sig
 from __future__ import annotations
 
 from pskg.assemble import header, signatures as sigs
-from pskg.assemble.layout import Zone
+from pskg.assemble.layout import Zone, opens_label
 from pskg.assemble.obligations import obligations
 from pskg.assemble.parties import parties as find_parties
 from pskg.assemble.references import references
@@ -77,7 +77,15 @@ def _tail_start(m: Mentions, zone: Zone) -> int:
     last part of the text."""
     marks = m.of("article", start=zone.start, end=zone.end)
     last = marks[-1].span.end if marks else zone.start
-    return max(last, zone.start + int((zone.end - zone.start) * 0.6))
+    tail = max(last, zone.start + int((zone.end - zone.start) * 0.6))
+    # a closing formula followed by signature labels starts a block wherever it stands
+    # (a bilingual file has one after each language version)
+    labels = [c.span.start for c in m.of("cue", start=zone.start, end=zone.end)
+              if c.value == "for_state" and opens_label(m.text.text, c)]
+    for cue in m.of("cue", start=zone.start, end=tail):
+        if cue.value == "sign" and any(0 < p - cue.span.start < 400 for p in labels):
+            return cue.span.start
+    return tail
 
 
 def _obligations_stop(m: Mentions, zone: Zone) -> int:

@@ -90,3 +90,10 @@ def is_heading(text: str, mention: Mention) -> bool:
     ls, le = line_at(text, mention.span.start)
     rest = (text[ls:mention.span.start] + text[mention.span.end:le]).strip()
     return len(rest) <= 6 and not any(c.isalpha() for c in rest.replace("I", "").replace("V", ""))
+
+
+def opens_label(text: str, mention: Mention) -> bool:
+    """A signature label stands at the start of a line or behind markup ("*For Ukraine*"),
+    not inside running prose ("For Ukraine's reconstruction, …")."""
+    before = text[max(0, mention.span.start - 40):mention.span.start].rstrip(" \t")
+    return not before or before[-1] in "\n*_|>#•-"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from pskg import reference
-from pskg.assemble.layout import Zone, is_label, line_at, sentence_at
+from pskg.assemble.layout import Zone, is_label, line_at, opens_label, sentence_at
 from pskg.extract import Mentions
 from pskg.model import Mention, Signature, Span
 
@@ -95,8 +95,9 @@ def labels(m: Mentions, start: int, end: int) -> list[tuple[Mention, Mention]]:
     """Signature labels in order: (label cue, its state) — "For the Kingdom of the Netherlands",
     "За Российскую Федерацию", "Қазақстан Республикасы үшін"."""
     out = []
+    text = m.text.text
     for cue in m.of("cue", start=start, end=end):
-        if cue.value != "for_state":
+        if cue.value != "for_state" or (cue.get("position") != "post" and not opens_label(text, cue)):
             continue
         if cue.get("position") == "post":
             near = m.of("state", start=max(start, cue.span.start - 60), end=cue.span.start)

@@ -5,6 +5,7 @@ knowledge from data/lexicon/). Each becomes a Mention with its normalised value 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from pskg import lexicon, reference
@@ -39,75 +40,76 @@ def _initial_forms(name: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def name_matchers() -> dict[str, Matcher]:
+def name_matcher() -> Matcher:
+    """One matcher for every name of the reference data; the entry group is the kind of
+    thing named (state, person, place, org, instrument)."""
     ref = reference.load()
-    out = {k: Matcher([]) for k in ("state", "person", "place", "org", "instrument")}
-    for code, _lang, name, kind in ref.state_names():
-        entry = _name_entry(name, code, kind)
+    out = Matcher([])
+
+    def add(entry: Entry | None, group: str, kind: str | None = None) -> None:
         if entry:
-            out["state"].add(entry)
+            out.add(replace(entry, group=group, kind=kind if kind is not None else entry.kind))
+
+    for code, _lang, name, kind in ref.state_names():
+        add(_name_entry(name, code, kind), "state")
     for pid, person in ref.persons.items():
         for lang, names in person.names.items():
             for name in names:
                 for form in [name, *_initial_forms(name)]:
-                    entry = _name_entry(form, pid, lang)
-                    if entry:
-                        out["person"].add(Entry(entry.phrase, pid, lang, "exact" if len(
-                            TOKEN.findall(form)) > 1 and entry.mode == "exact" else entry.mode,
-                            entry.cased))
-    for kind, table in (("place", ref.places), ("org", ref.orgs)):
+                    add(_name_entry(form, pid, lang), "person")
+    for group, table in (("place", ref.places), ("org", ref.orgs)):
         for eid, info in table.items():
             for lang, names in info.names.items():
                 for name in names:
-                    entry = _name_entry(name, eid, lang)
-                    if entry:
-                        out[kind].add(entry)
+                    add(_name_entry(name, eid, lang), group)
     for iid, inst in ref.instruments.items():
         for lang, titles in inst.titles.items():
             for title in titles:
                 if any(is_han(c) for c in title) and len(title) >= 3:
-                    out["instrument"].add(Entry(title, iid, lang))
+                    add(Entry(title, iid, lang), "instrument")
                 elif title.isupper() and 3 <= len(title) <= 8:     # NPT, UNCLOS, ДНЯО
-                    out["instrument"].add(Entry(title, iid, lang, mode="exact", cased=True))
+                    add(Entry(title, iid, lang, mode="exact", cased=True), "instrument")
                 elif len(title) >= 6:
-                    out["instrument"].add(Entry(title, iid, lang))
+                    add(Entry(title, iid, lang), "instrument")
     return out
 
 
+_TABLE_KIND = {"roles": "role", "kinds": "type", "cues": "cue", "topics": "topic"}
+_TABLE_KEY = {"roles": "role", "kinds": "kind", "cues": "cue", "topics": "topic"}
+
+
 @lru_cache(maxsize=None)
-def word_matcher(table: str, lang: str) -> Matcher:
-    """A matcher over one lexicon table for one language (value = the row's category)."""
-    key = {"roles": "role", "kinds": "kind", "cues": "cue", "topics": "topic"}[table]
+def word_matcher(tables: str | tuple, lang: str) -> Matcher:
+    """A matcher over lexicon tables for one language (value = the row's category, group =
+    the mention kind the table gives: role, type, cue, topic)."""
     entries = []
-    for row in lexicon.rows(table, lang):
-        mode = "exact" if row.get("match") == "exact" else "stem"
-        entries.append(Entry(row.get("phrase") or row.get("word"), row[key],
-                             row.get("position", ""), mode))
+    for table in ((tables,) if isinstance(tables, str) else tables):
+        for row in lexicon.rows(table, lang):
+            mode = "exact" if row.get("match") == "exact" else "stem"
+            entries.append(Entry(row.get("phrase") or row.get("word"), row[_TABLE_KEY[table]],
+                                 row.get("position", ""), mode, group=_TABLE_KIND[table]))
     return Matcher(entries)
 
 
 def find_names(text: str) -> list[Mention]:
-    out = []
-    for kind, matcher in name_matchers().items():
-        for hit in matcher.find(text):
-            out.append(Mention(kind, hit.value, Span(hit.start, hit.end, text[hit.start:hit.end],
-                                                     f"{kind}:gazetteer")))
-    return out
+    return [Mention(hit.entry.group, hit.value,
+                    Span(hit.start, hit.end, text[hit.start:hit.end], f"{hit.entry.group}:gazetteer"))
+            for hit in name_matcher().find(text)]
 
 
 def find_words(text: str, lang: str, tables=("roles", "kinds", "cues")) -> list[Mention]:
-    kind_of = {"roles": "role", "kinds": "type", "cues": "cue", "topics": "topic"}
+    """Lexicon words of the document's language, and of English (which documents of every
+    language quote: titles, signature labels)."""
     out = []
-    langs = [lang] if lang == "en" else [lang, "en"] if lang not in ("zh",) else [lang]
-    for table in tables:
-        seen: set[tuple[int, int]] = set()
-        for code in langs:
-            for hit in word_matcher(table, code).find(text):
-                if (hit.start, hit.end) in seen:
-                    continue
-                seen.add((hit.start, hit.end))
-                extra = (("position", hit.entry.kind),) if hit.entry.kind else ()
-                out.append(Mention(kind_of[table], hit.value,
-                                   Span(hit.start, hit.end, text[hit.start:hit.end],
-                                        f"{table}:{code}"), extra))
+    seen: set[tuple[int, int, str]] = set()
+    for code in dict.fromkeys([lang, "en"]):
+        for hit in word_matcher(tuple(tables), code).find(text):
+            key = (hit.start, hit.end, hit.entry.group)
+            if key in seen:
+                continue
+            seen.add(key)
+            extra = (("position", hit.entry.kind),) if hit.entry.kind else ()
+            out.append(Mention(hit.entry.group, hit.value,
+                               Span(hit.start, hit.end, text[hit.start:hit.end],
+                                    f"{hit.entry.group}:{code}"), extra))
     return out

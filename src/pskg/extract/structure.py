@@ -72,5 +72,6 @@ def find_unknown_persons(text: str, lang: str, names: list[Mention]) -> list[Men
 
 
 def _is_state_or_place(start: int, end: int, names: list[Mention]) -> bool:
-    return any(n.kind in ("state", "place", "org") and n.span.start <= start and end <= n.span.end
+    """'R. Moldova' (Republica Moldova) is a state written short, not a person."""
+    return any(n.kind in ("state", "place", "org") and n.span.start < end and start < n.span.end
                for n in names)
