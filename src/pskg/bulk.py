@@ -1,0 +1,112 @@
+"""Records → N-Quads → pyoxigraph, for corpora too big for an rdflib Dataset.
+
+The project's own mapper (`mapping.map_record`) writes each document's graph; here it writes
+into a sink that turns triples into N-Quads lines at once, instead of an in-memory rdflib
+store (~1.2 kB per triple, and slow to fill and serialise). The same quads as
+`pipeline.to_dataset`, a few thousand records at a time, so memory stays flat; then pyoxigraph's
+bulk loader (`store.load_dataset`) takes the file.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
+
+from pskg.mapping import map_record
+from pskg.model import Record
+from pskg.namespaces import REFERENCE_GRAPH
+from pskg.reference_graph import reference_graph
+
+_IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def nt(node) -> str:
+    """An rdflib term in N-Triples syntax."""
+    if isinstance(node, URIRef):
+        text = str(node)
+        if _IRI_BAD.search(text):
+            text = _IRI_BAD.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), text)
+        return f"<{text}>"
+    if isinstance(node, Literal):
+        text = str(node).translate(_ESCAPES)
+        if node.language:
+            return f'"{text}"@{node.language}'
+        if node.datatype is not None and node.datatype != XSD.string:
+            return f'"{text}"^^<{node.datatype}>'
+        return f'"{text}"'
+    if isinstance(node, BNode):
+        return f"_:{node}"
+    raise TypeError(f"not an RDF term: {node!r}")
+
+
+class _GraphSink:
+    """Stands in for one named graph of an rdflib Dataset: keeps N-Quads lines, once each."""
+
+    def __init__(self, graph: URIRef, lines: dict[str, None]) -> None:
+        self.tail, self.lines = f" {nt(graph)} .\n", lines
+
+    def add(self, triple) -> None:
+        s, p, o = triple
+        self.lines[f"{nt(s)} {nt(p)} {nt(o)}{self.tail}"] = None
+
+
+class QuadSink:
+    """The part of the rdflib Dataset API that `mapping.map_record` uses (``graph(iri)``)."""
+
+    def __init__(self) -> None:
+        self.lines: dict[str, None] = {}      # insertion-ordered set
+
+    def graph(self, identifier) -> _GraphSink:
+        return _GraphSink(URIRef(str(identifier)), self.lines)
+
+    def text(self) -> str:
+        return "".join(self.lines)
+
+
+def reference_nquads() -> str:
+    sink = QuadSink()
+    graph = sink.graph(REFERENCE_GRAPH)
+    for triple in reference_graph():
+        graph.add(triple)
+    return sink.text()
+
+
+def record_nquads(records: Iterable[Record]) -> Iterator[str]:
+    """The N-Quads of each resolved record (its document graph), one string per record."""
+    for record in records:
+        sink = QuadSink()
+        map_record(sink, record)
+        yield sink.text()
+
+
+def write_nquads(records: Iterable[Record], path: Path, *, reference: bool = True) -> int:
+    """Write the resolved records' graphs (and the reference graph) as N-Quads; the quad count."""
+    count = 0
+    with open(path, "w", encoding="utf-8", newline="\n") as out:
+        for text in ([reference_nquads()] if reference else []) + [""]:
+            out.write(text)
+            count += text.count("\n")
+        for text in record_nquads(records):
+            out.write(text)
+            count += text.count("\n")
+    return count
+
+
+def load_records(store, records: list[Record], path: Path | None = None) -> int:
+    """resolve → map → N-Quads → pyoxigraph bulk load; the number of quads written.
+    With `path`, the N-Quads are kept there (else they pass through memory)."""
+    from pskg.resolve import resolve
+    from pskg.store import load_dataset
+
+    resolved = resolve(records).records
+    if path is not None:
+        count = write_nquads(resolved, path)
+        load_dataset(store, Path(path))
+        return count
+    text = reference_nquads() + "".join(record_nquads(resolved))
+    load_dataset(store, text.encode("utf-8"))
+    return text.count("\n")
