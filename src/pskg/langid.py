@@ -42,11 +42,17 @@ def _converters():
 
 def han_variant(text: str) -> str:
     """'Hans' or 'Hant': which of the characters that differ between the two is in the majority."""
-    s2t, t2s = _converters()
     chars = Counter(c for c in text if script_of(c) == "Han")
-    simplified = sum(n for c, n in chars.items() if s2t.convert(c) != c)
-    traditional = sum(n for c, n in chars.items() if t2s.convert(c) != c)
+    simplified = sum(n for c, n in chars.items() if _differs(c, 0))
+    traditional = sum(n for c, n in chars.items() if _differs(c, 1))
     return "Hant" if traditional > simplified else "Hans"
+
+
+@lru_cache(maxsize=20000)
+def _differs(char: str, direction: int) -> bool:
+    """Whether a character changes in OpenCC conversion (0: simplified→traditional, so the
+    character is simplified-only; 1: traditional→simplified). Cached: conversion is slow."""
+    return _converters()[direction].convert(char) != char
 
 
 def language_scores(text: str, script: str) -> dict[str, float]:

@@ -110,9 +110,11 @@ class Matcher:
     def _index(self):
         """Lookup aids built once: key lengths to try, and the first letters keys begin with."""
         if getattr(self, "_lengths", None) is None:
-            self._lengths = sorted({len(k) for k in self._words}, reverse=True)
-            self._heads = {k[:1] for k in self._words}
-        return self._lengths, self._heads
+            by_head: dict[str, set[int]] = {}
+            for key in self._words:
+                by_head.setdefault(key[:2], set()).add(len(key))
+            self._lengths = {h: sorted(ls, reverse=True) for h, ls in by_head.items()}
+        return self._lengths
 
     def find(self, text: str) -> list[Hit]:
         """Hits, longest first and non-overlapping within each entry group."""
@@ -128,11 +130,13 @@ class Matcher:
     def _find_words(self, text: str, prepared) -> list[Hit]:
         if not self._words:
             return []
-        lengths, heads = self._index()
+        by_head = self._index()
         toks = prepared.tokens
         hits: list[Hit] = []
+        words = self._words
         for i, (start, end, token, got) in enumerate(toks):
-            if got[:1] not in heads:
+            lengths = by_head.get(got[:2])
+            if lengths is None:
                 continue
             n = len(got)
             for cut in lengths:
@@ -140,7 +144,7 @@ class Matcher:
                     continue
                 if n - cut > 12:
                     break
-                for tokens, entry in self._words.get(got[:cut], ()):
+                for tokens, entry in words.get(got[:cut], ()):
                     if n - cut > tokens[0][1] or (entry.cased and not token[0].isupper()):
                         continue
                     j = self._match_rest(text, toks, i, tokens)
@@ -183,13 +187,19 @@ class Prepared:
     han_at: list[int]
 
 
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_NOT_SKIPPED = re.compile(r"[^\s·・•‧]")
+
+
 @lru_cache(maxsize=4)
 def prepare(text: str) -> Prepared:
     tokens = [(m.start(), m.end(), m.group(), fold(m.group())) for m in TOKEN.finditer(text)
               if not is_han(m.group()[0])]
-    positions = [i for i, c in enumerate(text) if not _skip(c)]
+    if not _HAN.search(text):
+        return Prepared(tokens, "", [], [])
+    positions = [m.start() for m in _NOT_SKIPPED.finditer(text)]
     compact = "".join(text[i] for i in positions)
-    han_at = [k for k, c in enumerate(compact) if is_han(c)]
+    han_at = [m.start() for m in _HAN.finditer(compact)]
     return Prepared(tokens, compact, positions, han_at)
 
 
