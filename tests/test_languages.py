@@ -517,29 +517,9 @@ snippet("nl", """
 
 
 # Fields that fail because of code, not data: (snippet, field) → reason with the place to change.
-_ABBREV_SPLIT = ("the abbreviation before the city ('г. Москве', 'м. Києві', 'ქ. თბილისში') ends the "
-                 "sentence in pskg.assemble.layout._SENTENCE_END, so the 'done at' cue and the date "
-                 "fall in different sentences in header.date_signed, and the closing line is not a "
-                 "date alone on its line")
-_HYPHEN_DAY = ("a day number joined to the month by a hyphen or an ordinal suffix ('24-декабрында', "
-               "'17-avgustda', '16-njy ýanwarynda') is not read by pskg.extract.dates._DAY_BEFORE")
-XFAIL: dict[tuple[str, str], str] = {
-    ("ru", "date"): _ABBREV_SPLIT,
-    ("uk", "date"): _ABBREV_SPLIT,
-    ("ka", "date"): _ABBREV_SPLIT,
-    ("ky", "date"): _HYPHEN_DAY,
-    ("ky", "place"): "the place is found beside the signing date, which is missing: " + _HYPHEN_DAY,
-    ("uz-Latn", "date"): _HYPHEN_DAY,
-    ("uz-Latn", "place"): "the place is found beside the signing date, which is missing: "
-                          + _HYPHEN_DAY,
-    ("tk", "date"): _HYPHEN_DAY,
-    ("tk", "place"): "the place is found beside the signing date, which is missing: " + _HYPHEN_DAY,
-    ("tg", "signatories"): "the Tajik word 'Раиси' (chairman of) in 'Раиси Шӯрои Олии' matches the "
-                           "Russian surname row of ebrahim-raisi (data/reference/persons.tsv) as a "
-                           "person; a person mention that lies inside a role mention is kept "
-                           "(pskg.extract.extract) and the signature block reader "
-                           "(pskg.assemble.signatures) takes it as a third signer",
-}
+# Every snippet field passes: the causes once listed here (abbreviations splitting sentences,
+# days joined to months by a hyphen, a surname inside a role phrase) are fixed in the code.
+XFAIL: dict[tuple[str, str], str] = {}
 
 FIELDS = ("language", "kind", "date", "place", "parties", "signatories", "obligations")
 
@@ -665,13 +645,6 @@ DATES = [
 ]
 
 DATE_XFAIL: dict[str, str] = {
-    "«15» мая 1992 г.": "a day in quotation marks before the month is not read by "
-                        "pskg.extract.dates._DAY_BEFORE",
-    "1996-жылдын 24-декабрында": _HYPHEN_DAY,
-    "1996-жылы 24-декабрда": _HYPHEN_DAY,
-    "2018-yil 17-avgustda": _HYPHEN_DAY,
-    "1991-nji ýylyň 21-nji dekabrynda": _HYPHEN_DAY,
-    "1996-njy ýylyň 16-njy ýanwarynda": _HYPHEN_DAY,
     "the 21st day of December 1991": "'day of' between the day and the month is not read by "
                                      "pskg.extract.dates._DAY_BEFORE",
 }
@@ -884,11 +857,7 @@ ROLE_WORDS = [
 ]
 
 
-_OVERLAP = ("an English role word inside the document language's role phrase ('Premier' in "
-            "'Premier ministre', 'Minister' in 'Minister van Buitenlandse Zaken') is kept as a "
-            "second, overlapping role mention by pskg.extract.entities.find_words (only hits with "
-            "the same span are merged), and signatures take the last role of a segment")
-ROLE_XFAIL = {"Le Premier ministre": _OVERLAP, "De Minister van Buitenlandse Zaken": _OVERLAP}
+ROLE_XFAIL: dict[str, str] = {}
 
 
 def _role_cases():

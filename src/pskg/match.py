@@ -31,7 +31,7 @@ def is_han(ch: str) -> bool:
 
 def fold(token: str) -> str:
     """The comparison form of a token: case-folded, ё→е, no combining marks of Latin accents kept."""
-    return token.casefold().replace("ё", "е").replace("’", "'")
+    return token.replace("İ", "i").casefold().replace("ё", "е").replace("’", "'")
 
 
 def max_suffix(form: str) -> int:
@@ -53,7 +53,7 @@ class Entry:
     phrase: str
     value: str
     kind: str = ""           # free label (e.g. the table row's kind)
-    mode: str = "prefix"     # prefix (names: bounded inflection) | stem (lexicon) | exact
+    mode: str = "prefix"     # prefix (names) | word (lexicon, bounded) | stem (lexicon) | exact
     cased: bool = False      # the text token must start with a capital letter
     group: str = ""          # hits overlap freely across groups, never within one
 
@@ -97,6 +97,10 @@ class Matcher:
         for i, w in enumerate(words):
             if entry.mode == "stem" and len(w) >= 2:
                 tokens.append((stem(w) if len(w) >= 5 else w, 12))
+            elif entry.mode == "word" and len(w) >= 4:
+                # a lexicon word may take the long endings of agglutinative languages
+                # ('Конвенцияларының'), not a second noun ('Vertrags|parteien')
+                tokens.append((stem(w), 8))
             elif entry.mode == "prefix" and len(w) >= 4:
                 tokens.append((stem(w), max_suffix(stem(w))))
             elif entry.mode == "prefix" and i > 0 and len(w) == 3 and w[-1] in _VOWEL_ENDINGS:

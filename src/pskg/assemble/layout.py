@@ -11,7 +11,10 @@ from functools import lru_cache
 from pskg import lexicon
 from pskg.model import Mention
 
-_SENTENCE_END = re.compile(r"[.!?。！？](?=\s|$)|\n[ \t]*\n(?=[ \t]*\S)|\n(?=[ \t]*[-=*•])")
+# a full stop after a one- or two-letter word is an initial or an abbreviation ("Б. Ельцин",
+# "г. Москве", "ქ. თბილისში"), not the end of a sentence
+_SENTENCE_END = re.compile(r"(?<![\s(«\"]\w)(?<![\s(«\"]\w\w)[.!?。！？](?=\s|$)"
+                           r"|\n[ \t]*\n(?=[ \t]*\S)|\n(?=[ \t]*[-=*•])")
 
 
 @dataclass(frozen=True)

@@ -52,4 +52,7 @@ def extract(text: Text) -> Mentions:
     found += find_articles(body, text.language)
     found += find_unknown_persons(body, text.language, names)
     kept = [m for m in found if not _in_boilerplate(m, text.boilerplate)]
+    roles = [(m.span.start, m.span.end) for m in kept if m.kind == "role"]
+    kept = [m for m in kept if m.kind != "person" or not any(   # 'Раиси' in 'Раиси Шӯрои Олӣ'
+        s <= m.span.start and m.span.end <= e for s, e in roles)]
     return Mentions(text, kept)

@@ -26,7 +26,8 @@ _NUMERIC = [
 _CJK_NUM = r"[0-9０-９]{1,4}|[一二三四五六七八九十〇零两]{1,4}"
 _HAN_DATE = re.compile(
     rf"(?:({_CJK_NUM})\s*年\s*)?({_CJK_NUM})\s*月\s*({_CJK_NUM})\s*[日号號]")
-_DAY_BEFORE = re.compile(r"(?<!\d)(\d{1,2})(?:-?(?:го|е|ի|ին|th|st|nd|rd|er|ci|cü|cı|cu)|\.)?[\s,]{0,3}$")
+_DAY_BEFORE = re.compile(r"(?<!\d)(\d{1,2})[»\"”]?(?:-?(?:го|е|ի|ին|th|st|nd|rd|er|ci|cü|cı|cu|nji|njy|inji|unjy|ünji)"
+                         r"|\.)?[\s,-]{0,3}$")
 _DAY_AFTER = re.compile(r"^[\s,]{0,3}(\d{1,2})(?!\d)(?:-?(?:ին|th|st|nd|rd|го|e))?")
 _YEAR_AFTER = re.compile(r"^(?:(?!\n\s*\n)[^\d]){0,18}?" + YEAR + r"(?!\d)")
 _YEAR_BEFORE = re.compile(YEAR + r"(?!\d)(?:(?!\n\s*\n)[^\d]){0,22}$")

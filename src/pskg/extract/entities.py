@@ -85,7 +85,9 @@ def word_matcher(tables: str | tuple, lang: str) -> Matcher:
     entries = []
     for table in ((tables,) if isinstance(tables, str) else tables):
         for row in lexicon.rows(table, lang):
-            mode = "exact" if row.get("match") == "exact" else "stem"
+            if row.get("cue") == "sign_marker":      # "(signed)", "/s/": matched literally
+                continue
+            mode = {"exact": "exact", "prefix": "word"}.get(row.get("match", ""), "stem")
             entries.append(Entry(row.get("phrase") or row.get("word"), row[_TABLE_KEY[table]],
                                  row.get("position", ""), mode, group=_TABLE_KIND[table]))
     return Matcher(entries)
@@ -99,17 +101,33 @@ def find_names(text: str) -> list[Mention]:
 
 def find_words(text: str, lang: str, tables=("roles", "kinds", "cues")) -> list[Mention]:
     """Lexicon words of the document's language, and of English (which documents of every
-    language quote: titles, signature labels)."""
-    out = []
-    seen: set[tuple[int, int, str]] = set()
+    language quote: titles, signature labels); where the two overlap, the longer wins."""
+    hits = []
     for code in dict.fromkeys([lang, "en"]):
-        for hit in word_matcher(tuple(tables), code).find(text):
-            key = (hit.start, hit.end, hit.entry.group)
-            if key in seen:
-                continue
-            seen.add(key)
-            extra = (("position", hit.entry.kind),) if hit.entry.kind else ()
-            out.append(Mention(hit.entry.group, hit.value,
-                               Span(hit.start, hit.end, text[hit.start:hit.end],
-                                    f"{hit.entry.group}:{code}"), extra))
+        hits += [(hit, code) for hit in word_matcher(tuple(tables), code).find(text)]
+    hits.sort(key=lambda hc: (hc[0].start, -(hc[0].end - hc[0].start)))
+    out = []
+    last_end: dict[str, int] = {}
+    for hit, code in hits:
+        group = hit.entry.group
+        if hit.start < last_end.get(group, -1):
+            continue
+        last_end[group] = hit.end
+        extra = (("position", hit.entry.kind),) if hit.entry.kind else ()
+        out.append(Mention(group, hit.value, Span(hit.start, hit.end, text[hit.start:hit.end],
+                                                  f"{group}:{code}"), extra))
+    if "cues" in tables:
+        out += _sign_markers(text, lang)
+    return out
+
+
+def _sign_markers(text: str, lang: str) -> list[Mention]:
+    out = []
+    for row in lexicon.rows("cues", lang, cue="sign_marker") + (
+            lexicon.rows("cues", "en", cue="sign_marker") if lang != "en" else []):
+        marker, pos = row["phrase"], 0
+        while (pos := text.find(marker, pos)) >= 0:
+            out.append(Mention("cue", "sign_marker",
+                               Span(pos, pos + len(marker), marker, f"cue:{row['lang']}")))
+            pos += len(marker)
     return out
