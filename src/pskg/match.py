@@ -73,7 +73,7 @@ class Matcher:
     """Longest-match, left-to-right phrase finder over word tokens and Han substrings."""
 
     def __init__(self, entries):
-        self._words: dict[str, list[tuple[tuple[tuple[str, int], ...], Entry]]] = {}
+        self._words: dict[str, list[tuple[tuple[tuple[str, int], ...], Entry, int]]] = {}
         self._han: dict[str, list[tuple[str, Entry]]] = {}
         for entry in entries:
             self.add(entry)
@@ -107,7 +107,10 @@ class Matcher:
                 tokens.append((w[:-1], 3))
             else:
                 tokens.append((w, 0))
-        self._words.setdefault(tokens[0][0], []).append((tuple(tokens), entry))
+        # index a phrase by its first word, or by its second when the first is an initial or
+        # a short particle ('б. ельцин', 'the …'): short first words are everywhere in a text
+        anchor = 1 if len(tokens) > 1 and len(tokens[0][0]) <= 2 else 0
+        self._words.setdefault(tokens[anchor][0], []).append((tuple(tokens), entry, anchor))
         self._lengths = None
 
     # -- matching -----------------------------------------------------------------------
@@ -148,21 +151,26 @@ class Matcher:
                     continue
                 if n - cut > 12:
                     break
-                for tokens, entry in words.get(got[:cut], ()):
-                    if n - cut > tokens[0][1] or (entry.cased and not token[0].isupper()):
+                for tokens, entry, anchor in words.get(got[:cut], ()):
+                    if n - cut > tokens[anchor][1]:
                         continue
-                    j = self._match_rest(text, toks, i, tokens)
+                    first = i - anchor
+                    if first < 0 or (entry.cased and not toks[first][2][0].isupper()):
+                        continue
+                    j = self._match_from(text, toks, first, tokens)
                     if j is not None:
-                        hits.append(Hit(start, toks[j][1], entry))
+                        hits.append(Hit(toks[first][0], toks[j][1], entry))
         return hits
 
     @staticmethod
-    def _match_rest(text, toks, i, tokens) -> int | None:
-        j = i
-        for form, limit in tokens[1:]:
-            j += 1
-            if j >= len(toks) or not GAP_OK.fullmatch(text, toks[j - 1][1], toks[j][0]):
-                return None
+    def _match_from(text, toks, first, tokens) -> int | None:
+        """The index of the last text token when the phrase's tokens match from `first`."""
+        j = first
+        for k, (form, limit) in enumerate(tokens):
+            if k:
+                j += 1
+                if j >= len(toks) or not GAP_OK.fullmatch(text, toks[j - 1][1], toks[j][0]):
+                    return None
             got = toks[j][3]
             if not (got.startswith(form) and len(got) - len(form) <= limit):
                 return None
@@ -197,8 +205,13 @@ _NOT_SKIPPED = re.compile(r"[^\s·・•‧]")
 
 @lru_cache(maxsize=4)
 def prepare(text: str) -> Prepared:
-    tokens = [(m.start(), m.end(), m.group(), fold(m.group())) for m in TOKEN.finditer(text)
-              if not is_han(m.group()[0])]
+    folded = fold(text)
+    if len(folded) == len(text):       # fold once, slice per token (casefold rarely grows text)
+        tokens = [(m.start(), m.end(), m.group(), folded[m.start():m.end()])
+                  for m in TOKEN.finditer(text) if not is_han(m.group()[0])]
+    else:
+        tokens = [(m.start(), m.end(), m.group(), fold(m.group())) for m in TOKEN.finditer(text)
+                  if not is_han(m.group()[0])]
     if not _HAN.search(text):
         return Prepared(tokens, "", [], [])
     positions = [m.start() for m in _NOT_SKIPPED.finditer(text)]
