@@ -51,13 +51,19 @@ def table(name: str) -> tuple[dict[str, str], ...]:
 
 def rows(name: str, lang: str | None = None, **where: str) -> list[dict[str, str]]:
     """Rows of a table, optionally for one language (rows of language '*' always apply)."""
+    return list(_rows(name, lang, tuple(sorted(where.items()))))
+
+
+@lru_cache(maxsize=None)
+def _rows(name: str, lang: str | None, where: tuple[tuple[str, str], ...]) -> tuple:
+    where = dict(where)
     out = []
     for row in table(name):
         if lang is not None and row.get("lang") not in (lang, "*"):
             continue
         if all(row.get(k) == v for k, v in where.items()):
             out.append(row)
-    return out
+    return tuple(out)
 
 
 def languages(name: str) -> set[str]:

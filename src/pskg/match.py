@@ -107,9 +107,9 @@ class Matcher:
                 tokens.append((w[:-1], 3))
             else:
                 tokens.append((w, 0))
-        # index a phrase by its first word, or by its second when the first is an initial or
-        # a short particle ('б. ельцин', 'the …'): short first words are everywhere in a text
-        anchor = 1 if len(tokens) > 1 and len(tokens[0][0]) <= 2 else 0
+        # index a phrase by its longest word: short and common first words ('б.' of 'б. ельцин',
+        # 'the', 'республика') are everywhere in a text, the longest word rarely is
+        anchor = max(range(len(tokens)), key=lambda k: (len(tokens[k][0]), -k))
         self._words.setdefault(tokens[anchor][0], []).append((tuple(tokens), entry, anchor))
         self._lengths = None
 
