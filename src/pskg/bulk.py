@@ -8,7 +8,10 @@ bulk loader (`store.load_dataset`) takes the file.
 """
 from __future__ import annotations
 
+import multiprocessing as mp
 import re
+import shutil
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -24,13 +27,23 @@ _IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
+_IRIS: dict[URIRef, str] = {}
+
+
 def nt(node) -> str:
     """An rdflib term in N-Triples syntax."""
+    if type(node) is URIRef:
+        found = _IRIS.get(node)
+        if found is None:
+            text = str(node)
+            if _IRI_BAD.search(text):
+                text = _IRI_BAD.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), text)
+            found = f"<{text}>"
+            if len(_IRIS) < 2_000_000:
+                _IRIS[node] = found
+        return found
     if isinstance(node, URIRef):
-        text = str(node)
-        if _IRI_BAD.search(text):
-            text = _IRI_BAD.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), text)
-        return f"<{text}>"
+        return nt(URIRef(str(node)))
     if isinstance(node, Literal):
         text = str(node).translate(_ESCAPES)
         if node.language:
@@ -83,11 +96,10 @@ def record_nquads(records: Iterable[Record]) -> Iterator[str]:
         yield sink.text()
 
 
-def write_nquads(records: Iterable[Record], path: Path, *, reference: bool = True) -> int:
-    """Write the resolved records' graphs (and the reference graph) as N-Quads; the quad count."""
+def _write(records: Iterable[Record], path: Path, reference: bool) -> int:
     count = 0
     with open(path, "w", encoding="utf-8", newline="\n") as out:
-        for text in ([reference_nquads()] if reference else []) + [""]:
+        for text in ([reference_nquads()] if reference else []):
             out.write(text)
             count += text.count("\n")
         for text in record_nquads(records):
@@ -96,7 +108,41 @@ def write_nquads(records: Iterable[Record], path: Path, *, reference: bool = Tru
     return count
 
 
-def load_records(store, records: list[Record], path: Path | None = None) -> int:
+_SHARED: list[Record] = []      # the records a forked worker maps (inherited, never pickled)
+
+
+def _write_part(job: tuple[int, int, str]) -> int:
+    start, stop, path = job
+    return _write(_SHARED[start:stop], Path(path), reference=False)
+
+
+def write_nquads(records: list[Record], path: Path, *, reference: bool = True, jobs: int = 1) -> int:
+    """Write the resolved records' graphs (and the reference graph) as N-Quads; the quad count.
+    With jobs > 1 (and the fork start method), workers map slices of the records in parallel
+    and the parts are joined in order: the same file as with one job."""
+    path = Path(path)
+    if jobs <= 1 or len(records) < 2 * jobs or "fork" not in mp.get_all_start_methods():
+        return _write(records, path, reference)
+    global _SHARED
+    _SHARED = records
+    step = -(-len(records) // jobs)
+    parts = [(i, min(i + step, len(records)), f"{path}.part{k}")
+             for k, i in enumerate(range(0, len(records), step))]
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork")) as pool:
+            counts = list(pool.map(_write_part, parts))
+    finally:
+        _SHARED = []
+    count = _write([], path, reference)
+    with open(path, "ab") as out:
+        for _, _, part in parts:
+            with open(part, "rb") as src:
+                shutil.copyfileobj(src, out, 1 << 22)
+            Path(part).unlink()
+    return count + sum(counts)
+
+
+def load_records(store, records: list[Record], path: Path | None = None, jobs: int = 1) -> int:
     """resolve → map → N-Quads → pyoxigraph bulk load; the number of quads written.
     With `path`, the N-Quads are kept there (else they pass through memory)."""
     from pskg.resolve import resolve
@@ -104,7 +150,7 @@ def load_records(store, records: list[Record], path: Path | None = None) -> int:
 
     resolved = resolve(records).records
     if path is not None:
-        count = write_nquads(resolved, path)
+        count = write_nquads(resolved, path, jobs=jobs)
         load_dataset(store, Path(path))
         return count
     text = reference_nquads() + "".join(record_nquads(resolved))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -89,13 +90,19 @@ def _ill_typed(value: Literal, datatype: URIRef) -> bool:
     return kind is not None and not isinstance(lit.value, kind)
 
 
-def run_checks(store: ox.Store, checks: list[Check], union: bool) -> list[Result]:
+def _rows(store: ox.Store, check: Check, union: bool) -> list[dict]:
+    solutions = store.query(check.query, use_default_graph_as_union=union)
+    names = [v.value for v in solutions.variables]
+    return [{name: _from_oxigraph(row[name]) for name in names} for row in solutions]
+
+
+def run_checks(store: ox.Store, checks: list[Check], union: bool, threads: int = 2) -> list[Result]:
+    """Run the checks (pyoxigraph releases the GIL while it evaluates, so threads help)."""
     out: set[Result] = set()
-    for check in checks:
-        solutions = store.query(check.query, use_default_graph_as_union=union)
-        names = [v.value for v in solutions.variables]
-        for row in solutions:
-            got = {name: _from_oxigraph(row[name]) for name in names}
+    with ThreadPoolExecutor(max(1, threads)) as pool:
+        answers = list(pool.map(lambda c: _rows(store, c, union), checks))
+    for check, rows in zip(checks, answers):
+        for got in rows:
             focus, value = got.get("this"), got.get("value")
             if check.datatype is not None and not _ill_typed(value, check.datatype):
                 continue
@@ -113,7 +120,7 @@ def _message(check: Check, got: dict) -> str:
     return re.sub(r"\{[?$](\w+)\}", lambda m: str(got.get(m.group(1)) or ""), text)
 
 
-def validate(data, shapes: Graph | None = None) -> ValidationReport:
+def validate(data, shapes: Graph | None = None, threads: int = 2) -> ValidationReport:
     """Validate `data` (an rdflib Graph/Dataset, N-Quads bytes, a .nq file or a pyoxigraph
     Store) against the shapes; the same report as pskg.validate.validate."""
     from pskg.shacl_checks import compile_checks
@@ -126,7 +133,7 @@ def validate(data, shapes: Graph | None = None) -> ValidationReport:
         from pskg.validate import validate as reference_validate
         return reference_validate(data, shapes)
     store, union = data_store(data)
-    results = run_checks(store, checks, union)
+    results = run_checks(store, checks, union, threads)
     violations = [_violation(r, shapes) for r in results]
     from pskg.validate_trace import add_sources
     violations = add_sources(store, union, violations)
