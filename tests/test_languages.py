@@ -510,7 +510,7 @@ snippet("nl", """
     Voor de Russische Federatie
     De Voorzitter van de Regering V. Tsjernomyrdin
     """,
-        language="nl", kind="treaty", date="1993-07-14", place="the-hague", parties={"NL", "RU"},
+        language="nl", kind="agreement", date="1993-07-14", place="the-hague", parties={"NL", "RU"},
         signatories={("ruud-lubbers", "NL", "prime_minister"),
                      ("viktor-chernomyrdin", "RU", "head_of_government")},
         obligations=["binding", "binding"])

@@ -23,6 +23,8 @@ TREATY_1999 = ID + "1999-04-16-treaty-status-russian-military-base-tajikistan"
 CITED = {ID + "1992-05-15-treaty-collective-security",
          ID + "1993-01-22-charter-commonwealth-of-independent-states"}
 DECL_2024 = ID + "2024-08-09-declaration-consultative-meeting-central-asia"
+ALMA_ATA = ID + "1991-12-21-declaration-alma-ata-declaration"
+SCO_CHARTER = ID + "2002-06-07-charter-sco-charter"    # reference data only, with parties
 CENTRAL_ASIA = ("KZ", "KG", "TJ", "TM", "UZ")
 
 
@@ -66,21 +68,26 @@ def test_fixture_follows_the_contract():
 def test_every_projection_declares_its_edges():
     names = [p.name for p in pn.PROJECTIONS]
     assert names == ["cosign", "bipartite", "citations", "obligations"]
-    bindings = pn.Filters(1995, 2000, "treaty", "security_defence").bindings()
+    bindings = pn.Filters(1995, 2000, "treaty", "security_defence", "documents").bindings()
+    assert len(bindings) == 5 and "documentClass" not in pn.Filters().bindings()
     for p in pn.PROJECTIONS:
         assert p.meaning and "#FILTERS" not in p.sparql() and "?fromDate" not in p.sparql()
+        assert "?documentClass" not in p.sparql()
         text = p.sparql(set(bindings))            # clauses name variables, values are bound
         assert all(f"?{v}" in text for v in bindings)
         assert "1995" not in text and "treaty" not in text.lower().split("where")[1]
+        assert "pskg:Document" not in text and "documents" not in text
     with pytest.raises(ValueError):
         pn.Filters(topic="x } DROP ALL {").bindings()
+    with pytest.raises(ValueError):
+        pn.Filters(scope="documents } DROP ALL {").bindings()
 
 
 def test_cosign_weights_and_filters(graph):
-    G = pn.cosignature(graph)
-    assert G.edges["RU", "TJ"]["weight"] == 2
+    G = pn.cosignature(graph)                  # Alma-Ata, the 1999 treaty, the SCO Charter
+    assert G.edges["RU", "TJ"]["weight"] == 3
     assert TREATY_1999 in G.edges["RU", "TJ"]["instruments"].split(";")
-    assert pn.cosignature(graph, start=1995).edges["RU", "TJ"]["weight"] == 1
+    assert pn.cosignature(graph, start=1995).edges["RU", "TJ"]["weight"] == 2
     for a, b in itertools.combinations(CENTRAL_ASIA, 2):
         assert G.edges[a, b]["weight"] >= 2, (a, b)
     assert G.nodes["RU"]["label"] == "Russia"
@@ -144,7 +151,7 @@ def test_snapshots(graph):
     assert sorted(snaps) == list(range(1991, 2025))
     s1995 = snaps[1995]
     assert all(DECL_2024 not in d["instruments"] for *_, d in s1995.edges(data=True))
-    assert s1995.edges["KZ", "KG"]["weight"] == 1 and snaps[2024].edges["KZ", "KG"]["weight"] == 2
+    assert s1995.edges["KZ", "KG"]["weight"] == 1 and snaps[2024].edges["KZ", "KG"]["weight"] == 3
     # the 1999 treaty counts from its entry into force (2000) unless asked for the date signed
     assert snaps[1999].edges["RU", "TJ"]["weight"] == 1
     assert snaps[2000].edges["RU", "TJ"]["weight"] == 2
@@ -154,10 +161,34 @@ def test_snapshots(graph):
     assert rows[0]["year"] == 1991 and rows[0]["density"] == 1.0
 
 
+def test_scope_documents_keeps_only_the_instruments_the_documents_name(graph):
+    every, attested = pn.cosignature(graph), pn.cosignature(graph, scope="documents")
+    assert pn.cosignature(graph, scope="all").edges == every.edges
+    assert SCO_CHARTER in every.edges["RU", "TJ"]["instruments"].split(";")
+    assert attested.edges["RU", "TJ"]["weight"] == 2
+    assert set(attested.edges["RU", "TJ"]["instruments"].split(";")) == {ALMA_ATA, TREATY_1999}
+    assert "CN" in every and "CN" not in attested          # party to the SCO Charter only
+    assert attested.edges["KZ", "KG"]["weight"] == 2 and every.edges["KZ", "KG"]["weight"] == 3
+    assert SCO_CHARTER in pn.bipartite(graph)
+    assert SCO_CHARTER not in pn.bipartite(graph, scope="documents")
+    # named by a document through the instrument that cites them: attested
+    from pskg.network.source import instruments
+    assert instruments(graph, pn.Filters(scope="documents")) == {
+        ALMA_ATA, TREATY_1999, DECL_2024} | CITED
+    assert SCO_CHARTER in instruments(graph)
+    assert set(pn.citations(graph, scope="documents").successors(TREATY_1999)) == CITED
+    assert pn.obligations(graph, scope="documents").number_of_edges() == 2
+    snaps = pn.snapshots(graph, "cosign", 2024, 2024, scope="documents")
+    assert snaps[2024].edges["KZ", "KG"]["weight"] == 2
+    assert pn.project(graph, "cosign", start=2000, scope="documents").number_of_edges() == 10
+    with pytest.raises(ValueError):
+        pn.cosignature(graph, scope="reference")
+
+
 def test_measures_rank(graph):
     rows = pn.node_measures(pn.cosignature(graph))
-    assert [r["rank"] for r in rows] == list(range(1, 12))
-    assert rows[0]["node"] == "TJ"             # party to all three instruments
+    assert [r["rank"] for r in rows] == list(range(1, 13))
+    assert rows[0]["node"] == "TJ"             # party to every instrument with parties
     weights = [r["weighted_degree"] for r in rows]
     assert weights == sorted(weights, reverse=True)
     assert {"eigenvector", "betweenness", "community"} <= set(rows[0])
@@ -189,7 +220,7 @@ def test_cli_cosign_stdout(cli):
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     ru_tj = [r for r in rows if {r["source"], r["target"]} == {"RU", "TJ"}]
-    assert len(ru_tj) == 1 and ru_tj[0]["weight"] == "1"
+    assert len(ru_tj) == 1 and ru_tj[0]["weight"] == "2"      # the 1999 treaty, SCO Charter
     result = cli("cosign", "-g", str(FIXTURE), "--lang", "ru")
     assert result.exit_code == 0 and "Таджикистан" in result.stdout
     data = json.loads(cli("obligations", "-g", str(FIXTURE), "-f", "json").stdout)
@@ -219,6 +250,37 @@ def test_cli_errors(cli, tmp_path):
     assert result.exit_code == 2 and str(broken) in result.stderr
     assert cli("cosign", "-g", str(FIXTURE), "--kind", "nonsense").exit_code == 2
     assert cli("cosign", "-g", str(FIXTURE), "-f", "xlsx").exit_code == 2
+    for args in (["cosign"], ["measures", "cosign"], ["plot", "cosign", "-o", "x.png"],
+                 ["timeline", "-o", "x.png"]):
+        result = cli(*args, "-g", str(FIXTURE), "--scope", "reference")
+        assert result.exit_code == 2, args
+        assert "--scope" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not (Path.cwd() / "x.png").exists()
+
+
+def test_cli_scope(cli, tmp_path):
+    def ru_tj(*args: str) -> str:
+        result = cli("cosign", "-g", str(FIXTURE), "-f", "csv", *args)
+        assert result.exit_code == 0, result.output
+        rows = list(csv.DictReader(io.StringIO(result.stdout)))
+        return next(r["weight"] for r in rows if {r["source"], r["target"]} == {"RU", "TJ"})
+    assert ru_tj() == ru_tj("--scope", "all") == "3" and ru_tj("--scope", "documents") == "2"
+    bipartite = cli("bipartite", "-g", str(FIXTURE), "-f", "csv", "--scope", "documents")
+    assert bipartite.exit_code == 0 and "CN" not in bipartite.stdout
+    assert SCO_CHARTER not in bipartite.stdout and ALMA_ATA in bipartite.stdout
+    rows = json.loads(cli("measures", "cosign", "-g", str(FIXTURE), "--scope", "documents",
+                          "-f", "json").stdout)
+    assert len(rows) == 11 and "CN" not in {r["node"] for r in rows}
+    years = json.loads(cli("measures", "cosign", "-g", str(FIXTURE), "--per-year", "--scope",
+                           "documents", "--from", "2002", "--to", "2002", "-f", "json").stdout)
+    assert [y["weight"] for y in years] == [56]             # no SCO Charter in 2002
+    for args in (["plot", "cosign"], ["timeline", "--by", "state"], ["timeline"]):
+        out = tmp_path / f"{'-'.join(args)}.png"
+        result = cli(*args, "-g", str(FIXTURE), "--scope", "documents", "-o", str(out))
+        assert result.exit_code == 0, result.output
+        assert png_size(out)[0] > 1000
+    for command in ("cosign", "measures", "plot", "timeline"):
+        assert "--scope" in cli(command, "--help").stdout
 
 
 def test_cli_plot_and_timeline(cli, tmp_path):

@@ -10,10 +10,12 @@ import struct
 import networkx as nx
 import pytest
 from rdflib import Literal
+from rdflib.namespace import XSD
 from typer.testing import CliRunner
 
 from pskg.cli import app
 from pskg.export import export
+from pskg.namespaces import PSKG
 
 CENTRAL_ASIA = ("KZ", "KG", "TJ", "TM", "UZ")
 PREFIX = """PREFIX pskg: <https://w3id.org/pskg/ontology#>
@@ -33,8 +35,9 @@ def run(*args: str) -> str:
     return result.output
 
 
-def edges(trig, name: str) -> list[dict]:
-    return list(csv.DictReader(io.StringIO(run(name, "-g", str(trig), "-f", "csv", "-o", "-"))))
+def edges(trig, name: str, *args: str) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(run(name, "-g", str(trig), "-f", "csv", "-o", "-",
+                                               *args))))
 
 
 def instrument_of(graph, file_name: str) -> str:
@@ -47,6 +50,23 @@ def shared_instruments(graph, a: str, b: str) -> set[str]:
     query = PREFIX + """SELECT DISTINCT ?i WHERE { ?i a pskg:Instrument ;
         pskg:party/pskg:isoCode ?a ; pskg:party/pskg:isoCode ?b }"""
     return {str(r[0]) for r in graph.query(query, initBindings={"a": Literal(a), "b": Literal(b)})}
+
+
+def attested(graph) -> set[str]:
+    """Instruments a document is the text of, describes or transmits, and those they cite."""
+    named = {str(r[0]) for r in graph.query(PREFIX + """SELECT DISTINCT ?i WHERE {
+        ?d a pskg:Document ; pskg:isTextOf|pskg:describes|pskg:transmits ?i }""")}
+    cited = {str(r[0]) for r in graph.query(PREFIX + """SELECT DISTINCT ?c WHERE {
+        ?d a pskg:Document ; pskg:isTextOf|pskg:describes|pskg:transmits ?i . ?i pskg:cites ?c }""")}
+    return named | cited
+
+
+def instrument_dated(graph, date: str, kind: str) -> str:
+    rows = list(graph.query(PREFIX + """SELECT ?i WHERE { ?i a pskg:Instrument , ?kind ;
+        pskg:dateSigned ?date }""", initBindings={
+            "date": Literal(date, datatype=XSD.date), "kind": PSKG[kind]}))
+    assert len(rows) == 1, (date, kind, rows)
+    return str(rows[0][0])
 
 
 def weight(rows: list[dict], a: str, b: str) -> int:
@@ -62,6 +82,34 @@ def test_ru_tj_weight_counts_exactly_the_instruments_both_are_party_to(trig, cor
     assert weight(rows, "RU", "TJ") == len(shared) >= 2
     edge = next(r for r in rows if {r["source"], r["target"]} == {"RU", "TJ"})
     assert set(edge["instruments"].split(";")) == shared
+
+
+def test_scope_documents_counts_only_the_instruments_the_corpus_attests(trig, corpus_graph):
+    rows = edges(trig, "cosign", "--scope", "documents")
+    in_scope = attested(corpus_graph)
+    shared = shared_instruments(corpus_graph, "RU", "TJ") & in_scope
+    assert instrument_of(corpus_graph, "000_d1fe126822aa21fe.txt") in shared     # Alma-Ata
+    assert instrument_of(corpus_graph, "004_d46ed51089153c0c.txt") in shared     # 1999 treaty
+    assert weight(rows, "RU", "TJ") == len(shared) >= 2
+    edge = next(r for r in rows if {r["source"], r["target"]} == {"RU", "TJ"})
+    assert set(edge["instruments"].split(";")) == shared
+    every = edges(trig, "cosign", "--scope", "all")
+    assert every == edges(trig, "cosign") and weight(every, "RU", "TJ") > len(shared)
+    listed = {r["instruments"] for r in rows for r["instruments"] in r["instruments"].split(";")}
+    assert listed <= in_scope
+
+
+def test_cited_instruments_are_attested_reference_only_ones_are_not(trig, corpus_graph):
+    cst = instrument_dated(corpus_graph, "1992-05-15", "Treaty")     # Collective Security
+    sco = instrument_dated(corpus_graph, "2002-06-07", "Charter")    # SCO Charter
+    treaty = instrument_of(corpus_graph, "004_d46ed51089153c0c.txt")
+    assert cst in {r["target"] for r in edges(trig, "citations", "--scope", "documents")
+                   if r["source"] == treaty}
+    assert cst in attested(corpus_graph) and sco not in attested(corpus_graph)
+    documents = {r["target"] for r in edges(trig, "bipartite", "--scope", "documents")}
+    everything = {r["target"] for r in edges(trig, "bipartite")}
+    assert cst in documents and sco in everything and sco not in documents
+    assert documents == {i for i in everything if i in attested(corpus_graph)}
 
 
 def test_every_pair_of_central_asian_states_shares_alma_ata_and_ashgabat(trig, corpus_graph):

@@ -23,6 +23,10 @@ KindOpt = Annotated[Optional[str], typer.Option(
                    "memorandum, convention, other.")]
 TopicOpt = Annotated[Optional[str], typer.Option(
     "--topic", help="Obligation topic: a name in topic: (security_defence) or an IRI.")]
+ScopeOpt = Annotated[str, typer.Option(
+    "--scope", help="Instruments: all (reference data included) | documents (only those the "
+                    "corpus attests: a document is the text of, describes or transmits it, "
+                    "or an instrument it names cites it).")]
 LangOpt = Annotated[str, typer.Option("--lang", help="Language of the labels (falls back to en).")]
 OutOpt = Annotated[str, typer.Option("--output", "-o", help="Output file; '-' = stdout.")]
 PngOpt = Annotated[Path, typer.Option("--output", "-o", help="PNG file to write.")]
@@ -46,6 +50,12 @@ def _check(fmt: str, allowed: tuple[str, ...]) -> None:
         _fail(f"--format must be one of {', '.join(allowed)}, not {fmt!r}")
 
 
+def _check_scope(scope: str) -> None:
+    from pskg.network.source import SCOPES
+    if scope not in SCOPES:
+        _fail(f"--scope must be one of {', '.join(SCOPES)}, not {scope!r}")
+
+
 def _notes(notes: list[str]) -> None:
     for note in notes:
         typer.echo(f"warning: {note}", err=True)
@@ -53,16 +63,18 @@ def _notes(notes: list[str]) -> None:
 
 def _export_command(name: str):
     def command(graph: GraphOpt = DEFAULT_GRAPH, start: FromOpt = None, end: ToOpt = None,
-                kind: KindOpt = None, topic: TopicOpt = None, lang: LangOpt = "en",
+                kind: KindOpt = None, topic: TopicOpt = None, scope: ScopeOpt = "all",
+                lang: LangOpt = "en",
                 fmt: Annotated[str, typer.Option(
                     "--format", "-f", help="table | csv | graphml | gexf | json")] = "table",
                 out: OutOpt = "-") -> None:
         from pskg.network import export
         from pskg.network.build import build
         _check(fmt, export.GRAPH_FORMATS)
+        _check_scope(scope)
         data = _load(graph)
         try:
-            G = build(data, name, start, end, kind, topic, lang)
+            G = build(data, name, start, end, kind, topic, lang, scope)
             export.write_graph(G, fmt, out)
         except (ValueError, OSError) as exc:
             _fail(str(exc))
@@ -75,7 +87,8 @@ def _export_command(name: str):
 def measures(name: Annotated[str, typer.Argument(help="cosign | bipartite | citations | "
                                                       "obligations")],
              graph: GraphOpt = DEFAULT_GRAPH, start: FromOpt = None, end: ToOpt = None,
-             kind: KindOpt = None, topic: TopicOpt = None, lang: LangOpt = "en",
+             kind: KindOpt = None, topic: TopicOpt = None, scope: ScopeOpt = "all",
+             lang: LangOpt = "en",
              by: Annotated[str, typer.Option(help="Rank by this column.")] = "weighted_degree",
              top: Annotated[int, typer.Option(help="Show the first N rows (0 = all).")] = 0,
              per_year: Annotated[bool, typer.Option(
@@ -88,14 +101,15 @@ def measures(name: Annotated[str, typer.Argument(help="cosign | bipartite | cita
     from pskg.network import export, measures as m
     from pskg.network.build import build, snapshots
     _check(fmt, export.ROW_FORMATS)
+    _check_scope(scope)
     data = _load(graph)
     try:
         if per_year:
             snaps = snapshots(data, name, start, end, instrument_kind=kind, topic=topic,
-                                    lang=lang)
+                              lang=lang, scope=scope)
             rows, title = m.snapshot_measures(snaps), f"{name}: yearly snapshots (31 December)"
         else:
-            G = build(data, name, start, end, kind, topic, lang)
+            G = build(data, name, start, end, kind, topic, lang, scope)
             rows = m.node_measures(G, by=by)
             s = m.summary(G)
             title = (f"{name}: {s['nodes']} nodes, {s['edges']} edges, density "
@@ -108,14 +122,15 @@ def measures(name: Annotated[str, typer.Argument(help="cosign | bipartite | cita
 def plot(name: Annotated[str, typer.Argument(help="cosign | bipartite | citations | obligations")],
          out: PngOpt, graph: GraphOpt = DEFAULT_GRAPH, start: FromOpt = None,
          end: ToOpt = None, kind: KindOpt = None, topic: TopicOpt = None,
-         lang: LangOpt = "en") -> None:
+         scope: ScopeOpt = "all", lang: LangOpt = "en") -> None:
     """Draw a network as PNG: node colour = Louvain community, edge width = weight."""
     from pskg.network.plot import plot_projection
+    _check_scope(scope)
     data = _load(graph)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)
-            _notes(plot_projection(data, name, out, start, end, kind, topic, lang))
+            _notes(plot_projection(data, name, out, start, end, kind, topic, lang, scope))
     except (ValueError, OSError) as exc:
         _fail(str(exc))
     typer.echo(f"{out}", err=True)
@@ -124,14 +139,16 @@ def plot(name: Annotated[str, typer.Argument(help="cosign | bipartite | citation
 def timeline(out: PngOpt, graph: GraphOpt = DEFAULT_GRAPH,
              by: Annotated[str, typer.Option(help="kind | state")] = "kind",
              start: FromOpt = None, end: ToOpt = None, kind: KindOpt = None,
-             lang: LangOpt = "en") -> None:
+             scope: ScopeOpt = "all", lang: LangOpt = "en") -> None:
     """Instruments per year: stacked by kind, or one (cumulative) line per state."""
     from pskg.network.plot import timeline as draw
+    _check_scope(scope)
     data = _load(graph)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)
-            _notes(draw(data, out, by=by, start=start, end=end, kind=kind, lang=lang))
+            _notes(draw(data, out, by=by, start=start, end=end, kind=kind, lang=lang,
+                        scope=scope))
     except (ValueError, OSError) as exc:
         _fail(str(exc))
     typer.echo(f"{out}", err=True)

@@ -55,6 +55,9 @@ class _Slots(dict):
         raise KeyError(key)
 
 
+LEGACY = {"ru": ("cp1251", "koi8_r"), "uk": ("cp1251", "koi8_u")}   # as old archives hold them
+
+
 @dataclass
 class Doc:
     name: str
@@ -62,6 +65,26 @@ class Doc:
     genre: str
     text: str
     gold: dict
+    encoding: str = "utf-8"
+
+
+def wrap(text: str, rng: random.Random, width: int = 72) -> str:
+    """A PDF text layer: paragraphs broken into lines, some words hyphenated across lines."""
+    out = []
+    for para in text.split("\n\n"):
+        lines, line = [], ""
+        for word in para.replace("\n", " \n ").split(" "):
+            if word == "\n" or len(line) + len(word) + 1 > width:
+                if word != "\n" and len(word) > 7 and line and rng.random() < 0.4:
+                    cut = rng.randint(3, len(word) - 3)
+                    if word[:cut].isalpha() and word[cut:].isalpha():
+                        line, word = f"{line} {word[:cut]}-", word[cut:]
+                lines.append(line.strip())
+                line = "" if word == "\n" else word
+            else:
+                line = f"{line} {word}"
+        out.append("\n".join(lines + [line.strip()]).strip())
+    return "\n\n".join(out) + "\n"
 
 
 class Writer:
@@ -147,7 +170,11 @@ class Writer:
             "obligations_count": None if template == "news" else obligations,
             "notes": f"synthetic {template} ({kind}), {k} parties",
         }
-        return Doc(self.name, self.lang, gold["genre"], text, gold)
+        if template != "news" and self.lang != "zh" and rng.random() < 0.2:
+            text = wrap(text, rng)
+        encoding = rng.choice(LEGACY[self.lang]) if self.lang in LEGACY and rng.random() < 0.2 \
+            else "utf-8"
+        return Doc(self.name, self.lang, gold["genre"], text, gold, encoding)
 
 
 def generate(n: int, seed: int = 0, start: int = 0):
@@ -166,7 +193,7 @@ def write_corpus(out: Path, n: int, seed: int = 0) -> dict[str, int]:
     counts: dict[str, int] = {}
     for doc in generate(n, seed):
         file_name = f"{doc.name}.{doc.lang}.txt"
-        (docs / file_name).write_text(doc.text, encoding="utf-8")
+        (docs / file_name).write_bytes(doc.text.encode(doc.encoding))
         (gold / f"{doc.name}.json").write_text(
             json.dumps(doc.gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         manifest.append(f"{file_name}\t{doc.lang}\t{doc.genre}\t{doc.gold['source']}")

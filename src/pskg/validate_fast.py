@@ -117,7 +117,11 @@ def run_checks(store: ox.Store, checks: list[Check], union: bool, threads: int =
 
 def _message(check: Check, got: dict) -> str:
     text = "; ".join(sorted(check.messages)) or "constraint not met"
-    return re.sub(r"\{[?$](\w+)\}", lambda m: str(got.get(m.group(1)) or ""), text)
+    return re.sub(r"\{[?$](\w+)\}", lambda m: _text(got.get(m.group(1))), text)
+
+
+def _text(node) -> str:
+    return "" if node is None else str(node)
 
 
 def validate(data, shapes: Graph | None = None, threads: int = 2) -> ValidationReport:

@@ -58,8 +58,20 @@ def find_title(m: Mentions, zone: Zone) -> tuple[int, int, Mention] | None:
             if len(above) > 80 or above[-1:] in ".;:,。" or m.of("date", start=ps, end=pe):
                 break
             start = ps
-        return start, le, kind
+        return start, _continued(text, le, zone.end), kind
     return None
+
+
+def _continued(text: str, end: int, limit: int) -> int:
+    """A title broken over lines goes on while the next line starts in lower case
+    ("Соглашения между Российской Федерацией / и Республикой Таджикистан о …")."""
+    for _ in range(8):
+        nxt = text.find("\n", end + 1)
+        line = text[end + 1:nxt if nxt >= 0 else limit].strip()
+        if not line or end + 1 >= limit or not line[0].islower() or len(line) > 120:
+            break
+        end = nxt if nxt >= 0 else limit
+    return end
 
 
 def _lines_above(text: str, pos: int, floor: int, count: int) -> list[tuple[int, int]]:

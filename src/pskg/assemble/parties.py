@@ -33,11 +33,12 @@ def parties(m: Mentions, zone: Zone, genre: str, title: tuple[int, int] | None,
     def add(code: str, span: Span, rule: str) -> None:
         found.setdefault(code, []).append(Span(span.start, span.end, span.exact, rule))
 
-    if title:   # a text about an instrument may name others in its headline ("Turkey welcomes…")
+    if title:   # a title names its parties as a list: "between X and Y"; a state outside
+        # the list is something the instrument is about ("… the border with China") or, in a
+        # headline, someone else ("Turkey welcomes …")
         in_title = m.of("state", start=title[0], end=title[1])
-        if genre == "secondary":
-            in_title = [s for run in coordinated_lists(text, m.text.language, in_title, [])
-                        if len(run) >= 2 for s in run]
+        in_title = [s for run in coordinated_lists(text, m.text.language, in_title, [])
+                    if len(run) >= 2 for s in run]
         for state in in_title:
             add(state.value, state.span, "party:title")
     for sig in signatures:
@@ -56,8 +57,8 @@ def parties(m: Mentions, zone: Zone, genre: str, title: tuple[int, int] | None,
             where = sentence_at(text, longest[0].span.start)
             chosen = [s for run in lists for s in run
                       if sentence_at(text, run[0].span.start) == where]
-        elif states:
-            where = sentence_at(text, states[0].span.start)
+        elif states and len(found) < 2:    # no list: the states of the first sentence, unless
+            where = sentence_at(text, states[0].span.start)   # the title already named them
             chosen = [s for s in states if sentence_at(text, s.span.start) == where]
         else:
             chosen = []

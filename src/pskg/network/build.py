@@ -80,51 +80,60 @@ def assemble(proj: Projection, rows: list[dict[str, str]], info: NodeInfo,
 
 
 def build(graph, name: str, start: int | None = None, end: int | None = None,
-          kind: str | None = None, topic: str | None = None, lang: str = "en") -> nx.Graph:
-    """The network of projection ``name`` (see projections.PROJECTIONS), filtered."""
+          kind: str | None = None, topic: str | None = None, lang: str = "en",
+          scope: str = "all") -> nx.Graph:
+    """The network of projection ``name`` (see projections.PROJECTIONS), filtered.
+
+    ``scope="all"`` takes every instrument of the graph, reference data included;
+    ``scope="documents"`` only those the corpus attests (a document is the text of,
+    describes or transmits it, or cites it through such an instrument)."""
     proj = projection(name)
     graph = union(graph)
-    rows = edge_rows(graph, proj, Filters(start, end, kind, topic))
+    rows = edge_rows(graph, proj, Filters(start, end, kind, topic, scope))
     return assemble(proj, rows, node_info(graph), lang)
 
 
-def cosignature(graph, start=None, end=None, kind=None, topic=None, lang="en") -> nx.Graph:
+def cosignature(graph, start=None, end=None, kind=None, topic=None, lang="en",
+                scope="all") -> nx.Graph:
     """States joined by the instruments they are both party to (weight = instruments)."""
-    return build(graph, "cosign", start, end, kind, topic, lang)
+    return build(graph, "cosign", start, end, kind, topic, lang, scope)
 
 
-def bipartite(graph, start=None, end=None, kind=None, topic=None, lang="en") -> nx.Graph:
+def bipartite(graph, start=None, end=None, kind=None, topic=None, lang="en",
+              scope="all") -> nx.Graph:
     """States (bipartite=0) and instruments (bipartite=1); an edge = party to."""
-    return build(graph, "bipartite", start, end, kind, topic, lang)
+    return build(graph, "bipartite", start, end, kind, topic, lang, scope)
 
 
-def citations(graph, start=None, end=None, kind=None, topic=None, lang="en") -> nx.DiGraph:
-    """Instrument → instrument it cites."""
-    return build(graph, "citations", start, end, kind, topic, lang)
+def citations(graph, start=None, end=None, kind=None, topic=None, lang="en",
+              scope="all") -> nx.DiGraph:
+    """Instrument → instrument it cites (with scope="documents": the citing one attested)."""
+    return build(graph, "citations", start, end, kind, topic, lang, scope)
 
 
-def obligations(graph, start=None, end=None, kind=None, topic=None,
-                lang="en") -> nx.MultiDiGraph:
+def obligations(graph, start=None, end=None, kind=None, topic=None, lang="en",
+                scope="all") -> nx.MultiDiGraph:
     """Bearer state → state owed, one edge per obligation (attrs topic, modality, ...)."""
-    return build(graph, "obligations", start, end, kind, topic, lang)
+    return build(graph, "obligations", start, end, kind, topic, lang, scope)
 
 
 def snapshots(graph, kind: str = "cosign", start_year: int | None = None,
               end_year: int | None = None, *, basis: str = "in_force",
               instrument_kind: str | None = None, topic: str | None = None,
-              lang: str = "en") -> dict[int, nx.Graph]:
+              lang: str = "en", scope: str = "all") -> dict[int, nx.Graph]:
     """The network as of 31 December of each year, cumulatively.
 
     ``kind`` names the projection. An instrument counts from its entry into force where
     the graph records one (``basis="in_force"``), otherwise from its date signed;
     ``basis="signed"`` always uses the date signed. Undated instruments are left out.
+    ``scope`` as for ``build``.
     """
     if basis not in ("in_force", "signed"):
         raise ValueError(f"basis must be 'in_force' or 'signed', not {basis!r}")
     proj = projection(kind)
     graph = union(graph)
     info = node_info(graph)
-    rows = edge_rows(graph, proj, Filters(kind=instrument_kind, topic=topic))
+    rows = edge_rows(graph, proj, Filters(kind=instrument_kind, topic=topic, scope=scope))
 
     def effective(row: dict[str, str]) -> str:
         in_force = info.in_force.get(row["instrument"], "") if basis == "in_force" else ""

@@ -21,7 +21,7 @@ from pskg.network.build import build
 from pskg.network.export import write_output
 from pskg.network.fonts import drawable, family_for
 from pskg.network.measures import SEED, community_of, simple
-from pskg.network.source import KINDS, node_info, union
+from pskg.network.source import KINDS, Filters, check_scope, instruments, node_info, union
 
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
            "#7f7f7f", "#bcbd22", "#17becf", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896")
@@ -115,27 +115,33 @@ def plot_network(G: nx.Graph, path: str | Path, title: str | None = None,
 
 
 def plot_projection(graph, name: str, path: str | Path, start=None, end=None, kind=None,
-                    topic=None, lang: str = "en") -> list[str]:
-    G = build(graph, name, start, end, kind, topic, lang)
+                    topic=None, lang: str = "en", scope: str = "all") -> list[str]:
+    G = build(graph, name, start, end, kind, topic, lang, scope)
     span = f"{start or '…'}–{end or '…'}" if (start or end) else "all years"
-    extra = ", ".join(x for x in (kind, topic) if x)
+    extra = ", ".join(x for x in (kind, topic, "attested by the documents"
+                                  if scope == "documents" else None) if x)
     title = f"{name} network, {span}{', ' + extra if extra else ''}\n{G.graph['meaning']}"
     return plot_network(G, path, title=title)
 
 
 def timeline(graph, path: str | Path, by: str = "kind", start: int | None = None,
-             end: int | None = None, kind: str | None = None, lang: str = "en") -> list[str]:
+             end: int | None = None, kind: str | None = None, lang: str = "en",
+             scope: str = "all") -> list[str]:
     """Instruments signed per year, stacked by kind (``by="kind"``), or one line per state
-    counting the instruments it is party to, cumulatively (``by="state"``)."""
+    counting the instruments it is party to, cumulatively (``by="state"``); ``scope`` as
+    for ``build`` (``"documents"``: only the instruments the corpus attests)."""
     if by not in ("kind", "state"):
         raise ValueError(f"--by must be 'kind' or 'state', not {by!r}")
     graph = union(graph)
     info = node_info(graph)
+    attested = None if check_scope(scope) == "all" else instruments(graph, Filters(scope=scope))
+    suffix = "" if attested is None else " (attested by the documents)"
     notes: list[str] = []
 
     def keep(instrument: str) -> bool:
         date = info.date.get(instrument, "")
-        return bool(date) and (start is None or int(date[:4]) >= start) and (
+        return bool(date) and (attested is None or instrument in attested) and (
+            start is None or int(date[:4]) >= start) and (
             end is None or int(date[:4]) <= end) and (kind is None or info.kind.get(
                 instrument) == kind)
 
@@ -154,10 +160,10 @@ def timeline(graph, path: str | Path, by: str = "kind", start: int | None = None
             ax.bar(list(years), heights, bottom=bottom, label=k, color=PALETTE[i % len(PALETTE)])
             bottom = [b + h for b, h in zip(bottom, heights)]
         ax.set_ylabel("instruments signed")
-        ax.set_title("Instruments signed per year, by kind")
+        ax.set_title("Instruments signed per year, by kind" + suffix)
     else:
         per_state: dict[str, Counter] = defaultdict(Counter)
-        B = build(graph, "bipartite", start, end, kind, lang=lang)
+        B = build(graph, "bipartite", start, end, kind, lang=lang, scope=scope)
         for v, data in B.nodes(data=True):
             if data.get("type") != "state":
                 continue
@@ -175,7 +181,7 @@ def timeline(graph, path: str | Path, by: str = "kind", start: int | None = None
             ax.step(list(years), series, where="post", label=text, linewidth=1.8,
                     color=PALETTE[i % len(PALETTE)], linestyle="-" if i < len(PALETTE) else "--")
         ax.set_ylabel("instruments party to (cumulative)")
-        ax.set_title("Instruments each state is party to, cumulative by year")
+        ax.set_title("Instruments each state is party to, cumulative by year" + suffix)
     ax.set_xlabel("year signed")
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))

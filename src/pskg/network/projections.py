@@ -9,7 +9,8 @@ Filters are never pasted into the text as values. A query holds the marker ``#FI
 for each filter in use, the fixed clause below (``FILTER_CLAUSES``, or the projection's
 ``topic_clause``) goes there, and its variable is bound as a value (``initBindings``):
 ``?fromDate`` / ``?toDate`` (xsd:date, on the date signed), ``?kindClass`` (an instrument
-subclass), ``?wantTopic`` (a topic concept). The clauses are FILTERs, tested row by row
+subclass), ``?wantTopic`` (a topic concept), ``?documentClass`` (pskg:Document, for
+``scope="documents"``: only instruments the corpus attests, see ``ATTESTED``). The clauses are FILTERs, tested row by row
 after the basic graph pattern: as extra triple patterns rdflib's planner (which cannot see
 bound values) may start from them and build cross products.
 """
@@ -29,6 +30,14 @@ FILTER_CLAUSES = {
     "fromDate": "FILTER(?date >= ?fromDate)",
     "toDate": "FILTER(?date <= ?toDate)",
     "kindClass": "FILTER EXISTS { ?instrument a ?kindClass }",
+    # scope="documents": an instrument some document is the text of, describes or
+    # transmits, or one that such an instrument cites; i.e. an instrument a document names.
+    "documentClass": """FILTER EXISTS {
+    { ?attesting pskg:isTextOf|pskg:describes|pskg:transmits ?instrument }
+    UNION
+    { ?citing pskg:cites ?instrument .
+      ?attesting pskg:isTextOf|pskg:describes|pskg:transmits ?citing }
+    ?attesting a ?documentClass }""",
 }
 INSTRUMENT_TOPIC = ("FILTER EXISTS { ?anyObligation pskg:instrument ?instrument ; "
                     "pskg:topic ?wantTopic }")
@@ -109,6 +118,18 @@ PROJECTIONS: tuple[Projection, ...] = (
 )
 
 BY_NAME = {p.name: p for p in PROJECTIONS}
+
+# Not a network: every instrument that passes the filters (timeline's scope), one row each.
+INSTRUMENTS = Projection(
+    name="instruments",
+    meaning="the instruments that pass the filters",
+    query="""
+  ?instrument a pskg:Instrument .
+  #FILTERS""" + _DATE + """
+  BIND(?instrument AS ?source)
+  BIND(?instrument AS ?target)
+""",
+    source="instrument", target="instrument", directed=False, aggregate="instruments")
 
 
 def projection(name: str) -> Projection:

@@ -12,8 +12,9 @@ from rdflib.namespace import XSD
 
 from pskg.errors import InputError
 from pskg.namespaces import PSKG, TOPIC
-from pskg.network.projections import PROLOGUE, Projection
+from pskg.network.projections import INSTRUMENTS, PROLOGUE, Projection
 
+SCOPES = ("all", "documents")
 KINDS = ("treaty", "agreement", "declaration", "protocol", "charter", "memorandum",
          "convention", "other")
 FORMATS = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads", ".ttl": "turtle",
@@ -77,15 +78,24 @@ def topic_iri(topic: str) -> URIRef:
     raise ValueError(f"not a topic name or IRI: {topic!r}")
 
 
+def check_scope(scope: str) -> str:
+    if scope not in SCOPES:
+        raise ValueError(f"scope must be one of {', '.join(SCOPES)}, not {scope!r}")
+    return scope
+
+
 @dataclass(frozen=True)
 class Filters:
     start: int | None = None     # first year (date signed), inclusive
     end: int | None = None       # last year (date signed), inclusive
     kind: str | None = None      # instrument kind, see KINDS
     topic: str | None = None     # topic concept: local name in topic: or a full IRI
+    scope: str = "all"           # "all" instruments, or those the corpus "documents" attest
 
     def bindings(self) -> dict[str, object]:
         b: dict[str, object] = {}
+        if check_scope(self.scope) == "documents":
+            b["documentClass"] = PSKG.Document
         if self.start is not None:
             b["fromDate"] = _date(self.start, end=False)
         if self.end is not None:
@@ -127,6 +137,11 @@ def edge_rows(graph, proj: Projection, filters: Filters = Filters()) -> list[dic
     rows = select(union(graph), proj.sparql(set(bindings)), bindings)
     out = [{k: _text(r.get(k)) for k in keys} for r in rows]
     return sorted(out, key=lambda r: tuple(r.values()))
+
+
+def instruments(graph, filters: Filters = Filters()) -> set[str]:
+    """The IRIs of the instruments that pass ``filters``."""
+    return {r["instrument"] for r in edge_rows(graph, INSTRUMENTS, filters)}
 
 
 @dataclass
