@@ -189,4 +189,27 @@ def place_signed(m: Mentions, zone: Zone, date: Mention | None,
         places = m.of("place", start=title[0], end=title[1])
         if places:
             return places[0]
+    return unknown_place(m, zone)
+
+
+_PLACE_NAME = re.compile(r"[ \t]+((?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ][\w'’\-]+)(?:[ \t]+(?:(?:di|de|del|la|le|am|an|upon|on|sur|of)"
+                         r"[ \t]+)?[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ][\w'’\-]+){0,3})")
+
+
+def unknown_place(m: Mentions, zone: Zone) -> Mention | None:
+    """A place the reference data does not know, written after a signing word and its
+    preposition ("Signed in Savelletri di Fasano (Apulia) on 13 June 2024")."""
+    text = m.text.text
+    preps = {c.span.start: c for c in m.of("cue", start=zone.start, end=zone.end)
+             if c.value == "place_prep"}
+    for cue in m.of("cue", start=zone.start, end=zone.end):
+        if cue.value != "sign":
+            continue
+        prep = next((p for s, p in preps.items() if 0 <= s - cue.span.end <= 2), None)
+        if prep is None:
+            continue
+        hit = _PLACE_NAME.match(text, prep.span.end)
+        if hit and not m.of("date", "state", "person", start=hit.start(1), end=hit.end(1)):
+            name = hit.group(1)
+            return Mention("place", name, Span(hit.start(1), hit.end(1), name, "place:after-signing"))
     return None
