@@ -142,6 +142,20 @@ def write_nquads(records: list[Record], path: Path, *, reference: bool = True, j
     return count + sum(counts)
 
 
+_GRAPH_TAIL = re.compile(rb" <https://w3id\.org/pskg/id/graph/[^>\s]*> \.\n")
+
+
+def merged_ntriples(nquads: Path, out: Path) -> None:
+    """The union of the graphs of an N-Quads file written here, as N-Triples (the graph names
+    of pskg's document and reference graphs dropped; a store then keeps each triple once)."""
+    with open(nquads, "rb") as src, open(out, "wb") as dst:
+        while True:
+            lines = src.readlines(1 << 24)
+            if not lines:
+                break
+            dst.write(_GRAPH_TAIL.sub(b" .\n", b"".join(lines)))
+
+
 def load_records(store, records: list[Record], path: Path | None = None, jobs: int = 1) -> int:
     """resolve → map → N-Quads → pyoxigraph bulk load; the number of quads written.
     With `path`, the N-Quads are kept there (else they pass through memory)."""

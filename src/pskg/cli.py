@@ -36,6 +36,9 @@ def build(corpus: Path = typer.Option(DATA_DIR / "corpus", "--corpus", "-c",
           out: Path = typer.Option(BUILD_DIR, "--out", "-o", help="Folder for the outputs."),
           jobs: int = typer.Option(1, "--jobs", "-j", help="Processes for read/extract."),
           lang: str = typer.Option(None, "--lang", help="Force the language of every document."),
+          store: Path = typer.Option(None, "--store", help="Keep the graph in this on-disk store "
+                                     "and update it incrementally: a document whose content "
+                                     "hash is unchanged is not extracted again."),
           ) -> None:
     """Build the graph from a folder of documents: read, extract, assemble, resolve, map,
     validate; write pskg.ttl, pskg.trig, validation.txt, resolution.tsv and summary.txt."""
@@ -47,7 +50,8 @@ def build(corpus: Path = typer.Option(DATA_DIR / "corpus", "--corpus", "-c",
     if out.exists() and not out.is_dir():
         fail(f"{out}: --out must be a folder, not a file")
     try:
-        result = run_build(corpus, lang=lang, jobs=jobs)
+        result = run_build(corpus, lang=lang, jobs=jobs) if store is None else \
+            _build_in_store(corpus, store)
     except InputError as exc:
         fail(str(exc))
     report = result.report
@@ -68,8 +72,27 @@ def build(corpus: Path = typer.Option(DATA_DIR / "corpus", "--corpus", "-c",
     for name in sorted(result.rejected):
         typer.echo(f"pskg: {name}: graph does not conform; kept out (see {out}/validation.txt)",
                    err=True)
-    typer.echo(f"built {len(result.records) - len(result.rejected)} of {len(result.records)} "
+    total = result.documents if result.documents is not None else len(result.records)
+    typer.echo(f"built {total - len(result.rejected)} of {total} "
                f"documents → {out}/pskg.ttl, {out}/pskg.trig")
+
+
+def _build_in_store(corpus: Path, store: Path):
+    """The incremental build: the store takes new and changed documents only; the outputs
+    and the validation report are made from everything the store then holds."""
+    from pskg import store as st
+    from pskg.cli_store import sync
+    from pskg.pipeline import Build, corpus_files, manifest_sources
+    from pskg.validate import validate as run_validate
+
+    plan = sync(store, corpus_files(corpus), manifest_sources(corpus))
+    typer.echo(f"store {store}: {len(plan.new)} new, {len(plan.changed)} changed, "
+               f"{len(plan.unchanged)} unchanged (not extracted again)")
+    dataset = st.to_dataset(st.open_store(store))
+    result = Build(records=[], dataset=dataset,
+                   documents=len(plan.new) + len(plan.changed) + len(plan.unchanged))
+    result.report = run_validate(dataset)
+    return result
 
 
 @app.command()

@@ -1,9 +1,7 @@
 """CLI commands for the store and endpoints: ingest, remove, push, serve (``register(app)``).
 
-Extraction comes from ``pskg.pipeline``: ``document_items(paths)`` when it exists — yielding
-``(graph_iri, content_hash, make_nquads[, file_name])`` so unchanged documents are never
-extracted — else ``process_files(paths) -> [(graph_iri, content_hash, nquads)]`` (extracts
-everything, but still rewrites only the graphs whose hash changed).
+Extraction comes from ``pskg.pipeline.document_items(paths)``: each document's graph, content
+hash and a function that extracts it, called only when the store lacks that hash.
 """
 from __future__ import annotations
 
@@ -18,14 +16,18 @@ from .paths import BUILD_DIR
 STORE_HELP = "the store directory (pyoxigraph on disk)"
 
 
-def pipeline_items(paths: list[Path]) -> list:
-    """Ingest items for ``paths`` from the pipeline (see the module docstring)."""
+def sync(store_dir: Path, paths: list[Path], sources=None):
+    """Bring the store up to date with these documents (unchanged hashes are not extracted
+    again) and make sure it holds the reference graph. Returns the ingest plan."""
     from . import pipeline
-    if hasattr(pipeline, "document_items"):
-        return list(pipeline.document_items(paths))
-    if hasattr(pipeline, "process_files"):
-        return [st.Item(str(g), h, (lambda data=data: data)) for g, h, data in pipeline.process_files(paths)]
-    raise RuntimeError("pskg.pipeline provides neither document_items(paths) nor process_files(paths)")
+    from .namespaces import REFERENCE_GRAPH
+
+    db = st.open_store(store_dir)
+    plan = st.ingest(db, pipeline.document_items(paths, sources=sources))
+    if not any(True for _ in db.quads_for_pattern(None, None, None, st.ox.NamedNode(str(REFERENCE_GRAPH)))):
+        st.replace_graph(db, str(REFERENCE_GRAPH), pipeline.reference_nquads())
+    db.flush()
+    return plan
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -36,13 +38,12 @@ def _fail(message: str, code: int = 2) -> None:
 def ingest_cmd(files: List[Path] = typer.Argument(..., exists=True, help="documents to (re)ingest"),
                store: Path = typer.Option(BUILD_DIR / "store", "--store", help=STORE_HELP)) -> None:
     """Add or update documents in the store; unchanged documents (same content hash) are skipped."""
+    from .errors import InputError
+
     try:
-        items = pipeline_items(files)
-    except RuntimeError as err:
-        items, problem = None, str(err)
-    if items is None:
-        _fail(problem)
-    plan = st.ingest(st.open_store(store), items)
+        plan = sync(store, list(files))
+    except InputError as exc:
+        _fail(str(exc))
     typer.echo(f"{len(plan.new)} new, {len(plan.changed)} changed, {len(plan.unchanged)} unchanged → {store}")
 
 

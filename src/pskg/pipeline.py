@@ -34,6 +34,7 @@ class Build:
     decisions: list[Decision] = field(default_factory=list)
     rejected: dict[str, list] = field(default_factory=dict)   # file name → violations
     report: object | None = None
+    documents: int | None = None       # when records are not kept (an incremental store build)
 
 
 def corpus_files(corpus: Path) -> list[Path]:
@@ -75,15 +76,43 @@ def process_all(paths: list[Path], *, lang: str | None = None, sources=None,
         return list(pool.map(_process, work, chunksize=max(1, len(work) // (jobs * 4))))
 
 
-def to_dataset(records: list[Record]) -> tuple[Dataset, list[Decision]]:
+def to_dataset(records: list[Record], *, reference: bool = True) -> tuple[Dataset, list[Decision]]:
     """resolve → map, plus the reference graph."""
     resolution = resolve(records)
     dataset = map_records(resolution.records)
-    ref = dataset.graph(REFERENCE_GRAPH)
-    for triple in reference_graph():
-        ref.add(triple)
+    if reference:
+        ref = dataset.graph(REFERENCE_GRAPH)
+        for triple in reference_graph():
+            ref.add(triple)
     bind_prefixes(dataset)
     return dataset, resolution.decisions
+
+
+def document_items(paths: list[Path], *, lang: str | None = None, sources=None):
+    """For the incremental store: per document its graph IRI, its content hash (read only —
+    decoding is cheap) and a function that extracts and maps it, called only when the store
+    does not hold that hash yet. Each document is resolved on its own: instruments keyed by
+    date, kind and parties (or a known instrument) meet across documents all the same; the
+    looser merges of a full build (parties overlapping by half) need `pskg build`."""
+    from pskg.store import Item
+
+    sources = sources or {}
+    for path in paths:
+        text = read(path, lang=lang, source=sources.get(path.name))
+
+        def make(text=text) -> bytes:
+            dataset, _ = to_dataset([assemble(extract(text))], reference=False)
+            return dataset.serialize(format="nquads").encode("utf-8")
+
+        yield Item(str(document_graph_iri(text.doc_id)), f"sha256:{text.sha256}", make, path.name)
+
+
+def reference_nquads() -> bytes:
+    dataset = Dataset()
+    graph = dataset.graph(REFERENCE_GRAPH)
+    for triple in reference_graph():
+        graph.add(triple)
+    return dataset.serialize(format="nquads").encode("utf-8")
 
 
 def build(corpus: Path, *, lang: str | None = None, jobs: int = 1, validate: bool = True) -> Build:

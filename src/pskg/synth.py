@@ -174,6 +174,10 @@ class Writer:
             text = wrap(text, rng)
         encoding = rng.choice(LEGACY[self.lang]) if self.lang in LEGACY and rng.random() < 0.2 \
             else "utf-8"
+        try:
+            text.encode(encoding)
+        except UnicodeEncodeError:      # KOI8 has no «»: such a text stays in UTF-8
+            encoding = "utf-8"
         return Doc(self.name, self.lang, gold["genre"], text, gold, encoding)
 
 

@@ -2,7 +2,7 @@
 
     import pskg.network as pn
     graph = pn.load_graph("build/pskg.trig")
-    G = pn.cosignature(graph, start=1991, end=2000)
+    G = pn.cosignature(graph, start=1991, end=2000)   # scope="documents": attested only
     pn.node_measures(G)[:5]
 
 Which RDF relation becomes which edge is declared once, in ``projections.PROJECTIONS``.
@@ -16,10 +16,10 @@ from pskg.network.measures import (communities, eigenvector, node_measures, page
                                    snapshot_measures, summary)
 from pskg.network.plot import plot_network, plot_projection, timeline
 from pskg.network.projections import PROJECTIONS, Projection, projection
-from pskg.network.source import Filters, GraphFileError, load_graph
+from pskg.network.source import SCOPES, Filters, GraphFileError, load_graph
 
 __all__ = [
-    "PROJECTIONS", "Filters", "GraphFileError", "Projection", "assemble", "bipartite",
+    "PROJECTIONS", "SCOPES", "Filters", "GraphFileError", "Projection", "assemble", "bipartite",
     "citations", "communities", "cosignature", "eigenvector", "load_graph",
     "node_measures", "obligations", "pagerank", "plot_network", "plot_projection",
     "project", "projection", "render_graph", "render_rows", "snapshot_measures", "snapshots",

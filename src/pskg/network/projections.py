@@ -9,10 +9,11 @@ Filters are never pasted into the text as values. A query holds the marker ``#FI
 for each filter in use, the fixed clause below (``FILTER_CLAUSES``, or the projection's
 ``topic_clause``) goes there, and its variable is bound as a value (``initBindings``):
 ``?fromDate`` / ``?toDate`` (xsd:date, on the date signed), ``?kindClass`` (an instrument
-subclass), ``?wantTopic`` (a topic concept), ``?documentClass`` (pskg:Document, for
-``scope="documents"``: only instruments the corpus attests, see ``ATTESTED``). The clauses are FILTERs, tested row by row
-after the basic graph pattern: as extra triple patterns rdflib's planner (which cannot see
-bound values) may start from them and build cross products.
+subclass), ``?wantTopic`` (a topic concept), ``?documentClass`` (pskg:Document, bound for
+``scope="documents"``: only the instruments a document of the corpus names). The clauses
+are FILTERs, tested row by row after the basic graph pattern: as extra triple patterns
+rdflib's planner (which cannot see bound values) may start from them and build cross
+products.
 """
 from __future__ import annotations
 

@@ -1,0 +1,203 @@
+"""The stages bench/scale.py times, each run in its own process (`python bench/scale.py
+--stage NAME --work DIR`) so that its peak memory (ru_maxrss) is its own. Each prints one
+JSON object per measurement on stdout; a line {"begin": STEP} marks the start of a step the
+parent may stop with a timeout (the baseline's pyshacl, rdflib Turtle export)."""
+from __future__ import annotations
+
+import json
+import resource
+import shutil
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+QUERY_RUNS = 5
+
+
+def emit(**fields) -> None:
+    fields["rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    print(json.dumps(fields), flush=True)
+
+
+def timed(fn):
+    start = time.perf_counter()
+    value = fn()
+    return time.perf_counter() - start, value
+
+
+def example_params(nq) -> dict[str, str]:
+    """The params of a query's first `# example:` line (`--param k=v`), else its defaults."""
+    import shlex
+    for line in nq.examples:
+        words = shlex.split(line)
+        return dict(w.split("=", 1) for a, w in zip(words, words[1:]) if a == "--param")
+    return {}
+
+
+def _query_worker(open_engine, nq, params, conn) -> None:
+    from pskg.query import run
+    engine, times, rows = open_engine(), [], 0
+    for _ in range(QUERY_RUNS):
+        seconds, result = timed(lambda: run(nq, engine, params))
+        times.append(seconds)
+        rows = len(result.rows)
+    conn.send((times, rows))
+
+
+def run_queries(open_engine, label: str, timeout: float) -> None:
+    """Each named query, 5 runs, in a forked process stopped after `timeout` seconds."""
+    import multiprocessing as mp
+    from pskg.query import find_queries
+    ctx = mp.get_context("fork")
+    for nq in find_queries(ROOT / "queries"):
+        here, there = ctx.Pipe()
+        proc = ctx.Process(target=_query_worker, args=(open_engine, nq, example_params(nq), there))
+        proc.start()
+        if here.poll(timeout):
+            times, rows = here.recv()
+            emit(step=f"query:{nq.name}", engine=label, seconds=statistics.median(times),
+                 first=times[0], runs=len(times), rows=rows)
+        else:
+            emit(step=f"query:{nq.name}", engine=label, timeout=timeout)
+        proc.kill()
+        proc.join()
+
+
+def stage_synth(work: Path, n: int, seed: int) -> None:
+    from pskg.synth import write_corpus
+    shutil.rmtree(work / "corpus", ignore_errors=True)
+    seconds, counts = timed(lambda: write_corpus(work / "corpus", n, seed))
+    size = sum(p.stat().st_size for p in (work / "corpus" / "docs").iterdir())
+    emit(step="synth", seconds=seconds, docs=sum(counts.values()), bytes=size)
+
+
+def _files(work: Path):
+    from pskg.pipeline import corpus_files, manifest_sources
+    corpus = work / "corpus" / "docs"
+    return corpus_files(corpus), manifest_sources(corpus)
+
+
+def stage_extract1(work: Path) -> None:
+    from pskg.pipeline import process_all
+    files, sources = _files(work)
+    seconds, records = timed(lambda: process_all(files, sources=sources, jobs=1))
+    emit(step="extract_jobs1", seconds=seconds, docs=len(records))
+
+
+def stage_build(work: Path) -> None:
+    """read+extract+assemble (2 processes) → resolve → map to N-Quads (2 processes)."""
+    from pskg import bulk
+    from pskg.pipeline import process_all
+    from pskg.resolve import resolve
+    files, sources = _files(work)
+    seconds, records = timed(lambda: process_all(files, sources=sources, jobs=2))
+    emit(step="extract_jobs2", seconds=seconds, docs=len(records))
+    seconds, resolved = timed(lambda: resolve(records).records)
+    emit(step="resolve", seconds=seconds, docs=len(resolved))
+    path = work / "graph.nq"
+    seconds, quads = timed(lambda: bulk.write_nquads(resolved, path, jobs=2))
+    emit(step="map_nquads", seconds=seconds, quads=quads, bytes=path.stat().st_size)
+
+
+def stage_load(work: Path) -> None:
+    from pskg import bulk
+    from pskg.store import load_dataset, open_store
+    shutil.rmtree(work / "store", ignore_errors=True)
+    store = open_store(work / "store")
+    seconds, _ = timed(lambda: load_dataset(store, work / "graph.nq"))
+    emit(step="bulk_load_disk", seconds=seconds, quads=len(store))
+    del store
+    shutil.rmtree(work / "store-merged", ignore_errors=True)
+    merged = open_store(work / "store-merged")
+    seconds, _ = timed(lambda: (bulk.merged_ntriples(work / "graph.nq", work / "merged.nt"),
+                                load_dataset(merged, work / "merged.nt")))
+    emit(step="bulk_load_merged", seconds=seconds, quads=len(merged))
+    (work / "merged.nt").unlink()
+
+
+def stage_validate(work: Path, on_disk: bool) -> None:
+    from pskg import validate_fast
+    source = "on-disk store" if on_disk else "in-memory store"
+    if on_disk:
+        import pyoxigraph as ox
+        data = ox.Store(str(work / "store"))
+    else:
+        data = work / "graph.nq"
+    seconds, report = timed(lambda: validate_fast.validate(data))
+    emit(step="validate_fast", seconds=seconds, conforms=report.conforms,
+         results=len(report.violations), where=source)
+
+
+def stage_export(work: Path) -> None:
+    import pyoxigraph as ox
+    store = ox.Store(str(work / "store"))
+    query = "CONSTRUCT { ?s ?p ?o } WHERE { { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } } }"
+    path = work / "graph.ttl"
+    seconds, _ = timed(lambda: store.query(query).serialize(str(path), ox.RdfFormat.TURTLE))
+    lines = sum(1 for _ in open(path, "rb"))
+    emit(step="export_turtle", seconds=seconds, bytes=path.stat().st_size, lines=lines)
+
+
+def stage_queries(work: Path, timeout: float) -> None:
+    import pyoxigraph as ox
+    run_queries(lambda: ox.Store.read_only(str(work / "store")), "oxigraph", timeout)
+    run_queries(lambda: ox.Store.read_only(str(work / "store-merged")), "oxigraph merged", timeout)
+
+
+def stage_baseline(work: Path, timeout: float) -> None:
+    """The naive pipeline: one process, an rdflib Dataset, rdflib SPARQL, rdflib Turtle,
+    whole-graph pyshacl (last, as the parent may stop it)."""
+    from pskg.pipeline import process_all, to_dataset
+    from pskg.validate import validate
+    files, sources = _files(work)
+    seconds, records = timed(lambda: process_all(files, sources=sources, jobs=1))
+    emit(step="extract_jobs1", seconds=seconds, docs=len(records))
+    seconds, (dataset, _) = timed(lambda: to_dataset(records))
+    emit(step="rdflib_build", seconds=seconds, quads=len(dataset))
+    dataset.default_union = True
+    run_queries(lambda: dataset, "rdflib", timeout)
+    print(json.dumps({"begin": "rdflib_turtle"}), flush=True)
+    from pskg.export import serialize
+    seconds, data = timed(lambda: serialize(dataset, "ttl"))
+    emit(step="rdflib_turtle", seconds=seconds, bytes=len(data))
+    del data
+    print(json.dumps({"begin": "pyshacl"}), flush=True)
+    seconds, report = timed(lambda: validate(dataset))
+    emit(step="pyshacl", seconds=seconds, conforms=report.conforms, results=len(report.violations))
+
+
+def stage_perdoc(work: Path, sample: int = 40) -> None:
+    """The other way to scale pyshacl: one document graph at a time (with the vocabulary and
+    the reference nodes it points to, two hops), timed on a sample."""
+    import pyoxigraph as ox
+    from rdflib import Graph
+    from pskg.validate import load_shapes, validate
+    store = ox.Store()
+    store.bulk_load(path=str(work / "graph.nq"), format=ox.RdfFormat.N_QUADS)
+    graphs = sorted(g.value for g in store.named_graphs() if not g.value.endswith("/reference"))
+    shapes, times = load_shapes(), []
+    for name in graphs[:: max(1, len(graphs) // sample)][:sample]:
+        text = f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{
+          {{ GRAPH <{name}> {{ ?s ?p ?o }} }} UNION
+          {{ GRAPH <{name}> {{ ?x ?y ?s }} GRAPH ?r {{ ?s ?p ?o }} FILTER(STRENDS(STR(?r), "/reference")) }} UNION
+          {{ GRAPH <{name}> {{ ?x ?y ?z }} GRAPH ?r {{ ?z ?q ?s . ?s ?p ?o }} FILTER(STRENDS(STR(?r), "/reference")) }} }}"""
+        graph = Graph().parse(data=store.query(text).serialize(format=ox.RdfFormat.N_TRIPLES), format="nt")
+        seconds, _ = timed(lambda: validate(graph, shapes))
+        times.append(seconds)
+    emit(step="perdoc_pyshacl", seconds=statistics.mean(times), sampled=len(times),
+         graphs=len(graphs), median=statistics.median(times))
+
+
+def main(args) -> None:
+    work, name = Path(args.work), args.stage
+    sys.setrecursionlimit(10000)
+    if name == "synth":
+        stage_synth(work, args.n, args.seed)
+    elif name == "validate":
+        stage_validate(work, args.on_disk)
+    elif name in ("queries", "baseline"):
+        globals()[f"stage_{name}"](work, args.query_timeout)
+    else:
+        globals()[f"stage_{name}"](work)

@@ -1,0 +1,72 @@
+"""The incremental store (issue: stores, endpoints and scale): `pskg build --store` extracts
+only documents whose content hash the store does not hold; a changed document replaces its
+own named graph and nothing else; `pskg remove` drops one."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+import pskg.pipeline as pipeline
+from pskg import store as st
+from pskg.cli import app
+from pskg.paths import DATA_DIR
+
+
+@pytest.fixture()
+def counted(monkeypatch):
+    """Count the documents the real extractor is run on."""
+    calls = []
+    real = pipeline.extract
+
+    def counting(text):
+        calls.append(text.path.name)
+        return real(text)
+    monkeypatch.setattr(pipeline, "extract", counting)
+    return calls
+
+
+def build(corpus, store, out):
+    result = CliRunner().invoke(app, ["build", "--corpus", str(corpus), "--store", str(store),
+                                      "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def graphs(store_dir) -> dict[str, set]:
+    db = st.open_store(store_dir)
+    out: dict[str, set] = {}
+    for quad in db:
+        out.setdefault(str(quad.graph_name), set()).add((quad.subject, quad.predicate, quad.object))
+    del db
+    return out
+
+
+def test_unchanged_corpus_is_not_extracted_again(tmp_path, counted):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(DATA_DIR / "corpus", corpus)
+    store, out = tmp_path / "store", tmp_path / "out"
+    assert "5 new, 0 changed, 0 unchanged" in build(corpus, store, out)
+    assert len(counted) == 5
+    before = graphs(store)
+    assert "5 new" not in build(corpus, store, out)
+    assert len(counted) == 5                      # second build: no extraction at all
+    assert graphs(store) == before
+    assert (out / "validation.txt").read_text().startswith("conforms: True")
+
+    # one document changes: only it is extracted, only its graph is replaced
+    changed = corpus / "002_908f6d12311fabf0.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nSee also: CIS Charter\n",
+                       encoding="utf-8")
+    assert "0 new, 1 changed, 4 unchanged" in build(corpus, store, out)
+    assert counted[5:] == ["002_908f6d12311fabf0.txt"]
+    after = graphs(store)
+    replaced = set(before) - set(after)
+    assert len(replaced) == 1 and len(set(after) - set(before)) == 1
+    assert all(after[g] == before[g] for g in before if g not in replaced)
+
+    # a removed document's graph can be dropped
+    result = CliRunner().invoke(app, ["remove", "001_1cb44d360a641795.txt", "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    assert len(graphs(store)) == len(after) - 1
