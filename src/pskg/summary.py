@@ -41,8 +41,9 @@ def summary_text(data) -> str:
     lines = []
     counts = {cls: int(next(iter(g.query(_COUNT.format(cls=f"pskg:{cls}"))))[0])
               for cls in ("Document", "Instrument", "State", "Signatory", "Obligation", "Person")}
-    lines.append("pskg graph: " + ", ".join(f"{n} {cls.lower()}s" for cls, n in counts.items())
-                 + f", {len(g)} triples")
+    plural = {"Signatory": "signatories", "Person": "persons"}
+    lines.append("pskg graph: " + ", ".join(f"{n} {plural.get(cls, cls.lower() + 's')}"
+                                            for cls, n in counts.items()) + f", {len(g)} triples")
     for row in g.query(_DOCS):
         sig, obl, refs = next(iter(g.query(_PER_INSTRUMENT.format(inst=row.inst))))
         genre = str(row.genre).rsplit("#", 1)[-1]
