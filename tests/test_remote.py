@@ -175,3 +175,21 @@ def test_cli_push_and_serve_errors(server, tmp_path):
     result = runner.invoke(app, ["push", "--endpoint", server.base + "/nowhere", "--graph", str(FIXTURE)])
     assert result.exit_code == 2 and "HTTP 404" in result.output
     assert runner.invoke(app, ["serve", "--graph", str(tmp_path / "missing.trig")]).exit_code == 2
+
+
+def test_bundled_graph_answers_every_named_query_the_same_remotely(server, corpus_build, tmp_path):
+    """The bundled corpus pushed with `pskg push` to a real Oxigraph server: every query of
+    queries/ gives the same rows remotely (SPARQLWrapper) as in the embedded store."""
+    from typer.testing import CliRunner
+
+    from pskg.cli import app
+    from pskg.export import export
+    from pskg.paths import QUERIES_DIR
+
+    trig = tmp_path / "pskg.trig"
+    export(corpus_build.dataset, "trig", trig)
+    remote.update(server.update, "DROP ALL")
+    result = CliRunner().invoke(app, ["push", "--graph-store", server.store, "--graph", str(trig)])
+    assert result.exit_code == 0, result.output
+    assert len(list(QUERIES_DIR.glob("*.rq"))) >= 8
+    assert compare_all_queries(trig, server.query, queries_dir=QUERIES_DIR) == []

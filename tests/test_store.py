@@ -38,7 +38,7 @@ class Counting:
     def __init__(self):
         self.calls: list[str] = []
 
-    def items(self, paths):
+    def items(self, paths, sources=None):
         out = []
         for path in paths:
             graph, digest, data = fake_extract(path)   # the hash is cheap; pretend data is not
@@ -148,6 +148,7 @@ def cli(monkeypatch):
     counter = Counting()
     fake = types.ModuleType("pskg.pipeline")
     fake.document_items = counter.items
+    fake.reference_nquads = lambda: b""
     monkeypatch.setitem(sys.modules, "pskg.pipeline", fake)
     monkeypatch.setattr("pskg.pipeline", fake, raising=False)
     app = typer.Typer()
@@ -170,12 +171,3 @@ def test_cli_ingest_and_remove(tmp_path, corpus, cli):
     assert len(st.document_hashes(st.open_store(store))) == 2
 
 
-def test_cli_ingest_with_process_files(tmp_path, corpus, monkeypatch):
-    fake = types.ModuleType("pskg.pipeline")
-    fake.process_files = lambda paths: [fake_extract(Path(p)) for p in paths]
-    monkeypatch.setitem(sys.modules, "pskg.pipeline", fake)
-    monkeypatch.setattr("pskg.pipeline", fake, raising=False)
-    app = typer.Typer()
-    register(app)
-    result = CliRunner().invoke(app, ["ingest", *map(str, corpus), "--store", str(tmp_path / "s")])
-    assert result.exit_code == 0 and "3 new" in result.output, result.output
