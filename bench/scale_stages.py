@@ -18,6 +18,8 @@ QUERY_RUNS = 5
 
 def emit(**fields) -> None:
     fields["rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    # worker processes (extraction pool, forked query runs) that have ended
+    fields["children_rss_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
     print(json.dumps(fields), flush=True)
 
 

@@ -20,6 +20,7 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH, XSD
 
+from pskg.namespaces import ONTOLOGY_GRAPH
 from pskg.query import _from_oxigraph
 from pskg.shacl_sparql import Check, Unsupported
 from pskg.validate import ValidationReport, Violation, _quiet_rdflib, load_shapes, load_vocabulary
@@ -65,8 +66,10 @@ def data_store(data) -> tuple[ox.Store, bool]:
     """(store, union): an in-memory store holding `data` and the vocabulary. An rdflib graph
     or dataset goes into the default graph; N-Quads (bytes or a .nq path) keep their graphs,
     so queries then read the union of the graphs."""
-    if isinstance(data, ox.Store):
-        data.load(_vocabulary(), ox.RdfFormat.N_TRIPLES, lenient=True)
+    if isinstance(data, ox.Store):      # a pskg store: the vocabulary beside the documents
+        graph = ox.NamedNode(str(ONTOLOGY_GRAPH))
+        if not data.contains_named_graph(graph):
+            data.load(_vocabulary(), ox.RdfFormat.N_TRIPLES, to_graph=graph, lenient=True)
         return data, True
     store = ox.Store()
     store.bulk_load(_vocabulary(), ox.RdfFormat.N_TRIPLES, lenient=True)
