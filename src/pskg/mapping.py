@@ -5,7 +5,7 @@ offsets) saying which span of the text it came from.
 from __future__ import annotations
 
 from rdflib import Dataset, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from pskg import reference
 from pskg.model import Record, Span

@@ -9,7 +9,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from pskg import lexicon, reference
-from pskg.match import Entry, Matcher, TOKEN, is_han
+from pskg.match import Entry, Matcher, is_han
 from pskg.model import Mention, Span
 
 _CASED_SCRIPTS = re.compile(r"[A-Za-zÀ-ɏЀ-ӿԱ-֏]")

@@ -1,15 +1,16 @@
 """Graphs and measure rows → table | csv | graphml | gexf | json, written atomically."""
 from __future__ import annotations
 
+
 import csv
 import io
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import networkx as nx
+
+from pskg.export import write_atomic
 from rich.console import Console
 from rich.table import Table
 
@@ -103,20 +104,6 @@ def render_graph(G: nx.Graph, fmt: str) -> bytes:
     else:
         raise ValueError(f"unknown format {fmt!r}; one of {', '.join(GRAPH_FORMATS)}")
     return buf.getvalue()
-
-
-def write_atomic(path: str | Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path``, then rename it into place."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_output(data: bytes, out: str | Path) -> None:
