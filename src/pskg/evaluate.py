@@ -223,6 +223,10 @@ def _first(spans) -> list | None:
 def predict(record: Record) -> dict:
     """What the extractor found, in the gold shape (plus ids and evidence spans)."""
     claim, ix = record.instrument, index()
+
+    def person(sig) -> str | None:      # the reference id, read or resolved (see pskg.resolve)
+        return sig.person_id or (sig.person_key if sig.person_key in ix.ref.persons else None)
+
     place = claim.place
     if place in ix.ref.places:
         place = ix.english(ix.ref.places, place) or place
@@ -231,8 +235,8 @@ def predict(record: Record) -> dict:
         "instrument": {"title_en": claim.title, "type": claim.kind or None,
                        "date_signed": claim.date_signed, "place": place},
         "parties": sorted(set(claim.parties)),
-        "signatories": [{"person": s.person_id or s.person_name, "person_id": s.person_id,
-                         "person_en": ix.english(ix.ref.persons, s.person_id) or s.person_name,
+        "signatories": [{"person": person(s) or s.person_name, "person_id": person(s),
+                         "person_en": ix.english(ix.ref.persons, person(s)) or s.person_name,
                          "state": s.state, "role": _stated_role(s),
                          "role_en": role_labels().get(s.role, s.role) if _stated_role(s) else None,
                          "span": _first(s.evidence)} for s in claim.signatures],
@@ -256,15 +260,18 @@ def evaluate(corpus_dir: Path, gold_dir: Path, lang: str | None = None) -> dict:
     `lang` forces the language of every document, as `pskg build --lang` does."""
     from pskg.evaluate_report import aggregate, score_document
     from pskg.pipeline import manifest_sources, process_file
+    from pskg.resolve import resolve
 
     golds = [(doc, load_gold(path)) for doc, path in pair_documents(corpus_dir, gold_dir)]
     try:
         sources = manifest_sources(Path(corpus_dir))
     except KeyError:            # a MANIFEST.tsv without a 'file' column: provenance only, go on
         sources = {}
+    records = [process_file(doc, lang=lang, source=sources.get(doc.name)) for doc, _ in golds]
+    resolve(records)                   # persons written short or in another spelling
     scored = []
-    for doc, gold in golds:
-        pred = predict(process_file(doc, lang=lang, source=sources.get(doc.name)))
+    for (doc, gold), record in zip(golds, records):
+        pred = predict(record)
         counts, errors = score_document(gold, pred, document_name(doc))
         scored.append((gold.get("language") or "und", counts, errors))
     return aggregate(scored)
