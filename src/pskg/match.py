@@ -72,7 +72,8 @@ class Hit:
 class Matcher:
     """Longest-match, left-to-right phrase finder over word tokens and Han substrings."""
 
-    def __init__(self, entries):
+    def __init__(self, entries, same_span: frozenset[str] = frozenset()):
+        self.same_span = same_span        # groups whose words may carry two meanings at once
         self._words: dict[str, list[tuple[tuple[tuple[str, int], ...], Entry, int]]] = {}
         self._han: dict[str, list[tuple[str, Entry]]] = {}
         for entry in entries:
@@ -130,7 +131,8 @@ class Matcher:
         groups: dict[str, list[Hit]] = {}
         for hit in hits:
             groups.setdefault(hit.entry.group, []).append(hit)
-        out = [h for group in groups.values() for h in _longest_non_overlapping(group)]
+        out = [h for group in groups.values()
+               for h in _longest_non_overlapping(group, text, group[0].entry.group in self.same_span)]
         out.sort(key=lambda h: (h.start, -h.end))
         return out
 
@@ -220,12 +222,17 @@ def prepare(text: str) -> Prepared:
     return Prepared(tokens, compact, positions, han_at)
 
 
-def _longest_non_overlapping(hits: list[Hit]) -> list[Hit]:
-    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+def _longest_non_overlapping(hits: list[Hit], text: str = "", same_span: bool = False) -> list[Hit]:
+    """The longest hit at each place; of equally long ones, one written exactly as the phrase
+    ('Belarus' is Belarus, not Palau's 'Belau' with an ending); with `same_span`, every
+    meaning of one stretch of text is kept (lexicon words, never names)."""
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start),
+                             fold(text[h.start:h.end]) != fold(h.entry.phrase)))
     out: list[Hit] = []
     last_end = -1
     for hit in hits:
-        if hit.start >= last_end:
-            out.append(hit)
+        if hit.start >= last_end or (same_span and out and hit.value != out[-1].value and
+                                     (hit.start, hit.end) == (out[-1].start, out[-1].end)):
+            out.append(hit)          # one word may carry two meanings ('от': a label, a date link)
             last_end = hit.end
     return out

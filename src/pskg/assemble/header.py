@@ -68,7 +68,7 @@ def _continued(text: str, end: int, limit: int) -> int:
     for _ in range(8):
         nxt = text.find("\n", end + 1)
         line = text[end + 1:nxt if nxt >= 0 else limit].strip()
-        if not line or end + 1 >= limit or not line[0].islower() or len(line) > 120:
+        if not line or end + 1 >= limit or not line[0].islower() or len(line) > 200:
             break
         end = nxt if nxt >= 0 else limit
     return end

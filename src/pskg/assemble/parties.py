@@ -44,7 +44,8 @@ def parties(m: Mentions, zone: Zone, genre: str, title: tuple[int, int] | None,
     for sig in signatures:
         if sig.state and sig.evidence:
             add(sig.state, sig.evidence[0], "party:signatory")
-    roles = m.of("role", start=zone.start, end=zone.end)
+    roles = m.of("role", start=zone.start, end=zone.end) + [   # words a list may hold
+        c for c in m.of("cue", start=zone.start, end=zone.end) if c.value == "party_word"]
     if genre in ("primary", "transmittal"):
         start = title[1] if title else zone.start
         end = preamble_end(m, zone, start)

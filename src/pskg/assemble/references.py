@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from pskg import reference
+from pskg import lexicon, reference
 from pskg.assemble.header import complete_year
 from pskg.assemble.layout import Zone, sentence_at
 from pskg.extract import Mentions
@@ -35,8 +35,11 @@ def _title_around(text: str, kind: Mention, date: Mention | None, lang: str) -> 
         if date and date.span.start >= kind.span.start:
             raw = text[kind.span.start:date.span.start]
     raw = re.sub(r"^[\s的之在于於年月日号號]*", "", raw)
-    words = " ".join(raw.split())
-    return words[:160].strip(" ,.-–—")
+    words = raw.split()
+    ties = {r["phrase"].casefold() for r in lexicon.rows("cues", lang, cue="of_date")}
+    while words and words[-1].casefold().strip(",.") in ties:   # "… Казахстан от" → "… Казахстан"
+        words.pop()
+    return " ".join(words)[:160].strip(" ,.-–—")
 
 
 def references(m: Mentions, zone: Zone, own: tuple[str | None, str | None, tuple[int, int] | None],

@@ -90,7 +90,7 @@ def word_matcher(tables: str | tuple, lang: str) -> Matcher:
             mode = {"exact": "exact", "prefix": "word"}.get(row.get("match", ""), "stem")
             entries.append(Entry(row.get("phrase") or row.get("word"), row[_TABLE_KEY[table]],
                                  row.get("position", ""), mode, group=_TABLE_KIND[table]))
-    return Matcher(entries)
+    return Matcher(entries, same_span=frozenset({"cue"}))
 
 
 def find_names(text: str) -> list[Mention]:
@@ -110,7 +110,9 @@ def find_words(text: str, lang: str, tables=("roles", "kinds", "cues")) -> list[
     last_end: dict[str, int] = {}
     for hit, code in hits:
         group = hit.entry.group
-        if hit.start < last_end.get(group, -1):
+        if hit.start < last_end.get(group, -1) and not (group == "cue" and any(
+                o.kind == group and (o.span.start, o.span.end) == (hit.start, hit.end)
+                and o.value != hit.value for o in out[-3:])):
             continue
         last_end[group] = hit.end
         extra = (("position", hit.entry.kind),) if hit.entry.kind else ()
