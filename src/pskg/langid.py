@@ -103,7 +103,7 @@ def detect_document(text: str) -> tuple[str, str]:
     votes: Counter[str] = Counter()
     blocks: dict[str, list[str]] = defaultdict(list)
     every = list(_blocks(text))
-    step = max(1, len(every) // 40)          # a long document: 40 blocks spread over it do
+    step = max(1, len(every) // 12)          # a long document: 12 blocks spread over it do
     for block in every[::step]:
         lang, _ = detect(block)
         votes[lang] += _weight(block)
