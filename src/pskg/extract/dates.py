@@ -26,9 +26,21 @@ _NUMERIC = [
 _CJK_NUM = r"[0-9０-９]{1,4}|[一二三四五六七八九十〇零两]{1,4}"
 _HAN_DATE = re.compile(
     rf"(?:({_CJK_NUM})\s*年\s*)?({_CJK_NUM})\s*月\s*({_CJK_NUM})\s*[日号號]")
-_DAY_BEFORE = re.compile(r"(?<!\d)(\d{1,2})[»\"”]?(?:-?(?:го|е|ի|ին|th|st|nd|rd|er|ci|cü|cı|cu|nji|njy|inji|unjy|ünji)"
-                         r"|\.)?[\s,-]{0,3}$")
-_DAY_AFTER = re.compile(r"^[\s,]{0,3}(\d{1,2})(?!\d)(?:-?(?:ին|th|st|nd|rd|го|e))?")
+
+
+@lru_cache(maxsize=1)
+def _day_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """A day number before or after a month word, with the endings data/lexicon/day_suffixes.tsv
+    allows (ordinal and case endings), a hyphen, a dot or quotation marks."""
+    def alternatives(where: str) -> str:
+        suffixes = {r["suffix"] for r in lexicon.table("day_suffixes") if r["where"] == where}
+        return "|".join(sorted(map(re.escape, suffixes), key=len, reverse=True)) or "(?!)"
+    before = re.compile(r"(?<!\d)(\d{1,2})[»\"”]?(?:-?(?:" + alternatives("before") + r")|\.)?"
+                        r"[\s,-]{0,3}$")
+    after = re.compile(r"^[\s,]{0,3}(\d{1,2})(?!\d)(?:-?(?:" + alternatives("after") + r"))?")
+    return before, after
+
+
 _YEAR_AFTER = re.compile(r"^(?:(?!\n\s*\n)[^\d]){0,18}?" + YEAR + r"(?!\d)")
 _YEAR_BEFORE = re.compile(YEAR + r"(?!\d)(?:(?!\n\s*\n)[^\d]){0,22}$")
 
@@ -91,13 +103,14 @@ def _month_word_date(text: str, hit, add) -> None:
     month = int(hit.value)
     left, right = text[max(0, hit.start - 30):hit.start], text[hit.end:hit.end + 30]
     start, end, day = hit.start, hit.end, None
-    m = _DAY_BEFORE.search(left)
+    day_before, day_after = _day_patterns()
+    m = day_before.search(left)
     if m:
         day, start = int(m.group(1)), hit.start - (len(left) - m.start())
         after = right
         offset = hit.end
     else:
-        m = _DAY_AFTER.match(right)
+        m = day_after.match(right)
         if m:
             day, end = int(m.group(1)), hit.end + m.end()
             after = right[m.end():]
