@@ -179,8 +179,12 @@ def place_signed(m: Mentions, zone: Zone, date: Mention | None,
     found = field_value(m, "field_place", "place", zone)
     if found:
         return found
-    anchors = [date.span] if date else []
-    anchors += [c.span for c in m.of("cue", start=zone.start, end=zone.end) if c.value == "sign"]
+    signs = [c.span for c in m.of("cue", start=zone.start, end=zone.end) if c.value == "sign"]
+    anchors = []
+    if date:    # the signing word of the date's sentence first ("…在北京签署"), then the date
+        s, e = sentence_at(m.text.text, date.span.start)
+        anchors = [c for c in signs if s <= c.start < e] + [date.span]
+    anchors += signs
     for anchor in anchors:
         near = m.of("place", start=max(zone.start, anchor.start - 60), end=min(zone.end, anchor.end + 60))
         if near:
