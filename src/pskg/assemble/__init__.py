@@ -4,6 +4,7 @@ references; and, for a letter that transmits an instrument, the letter's own sig
 from __future__ import annotations
 
 from pskg.assemble import header, signatures as sigs
+from pskg.assemble.signature_blocks import from_block
 from pskg.assemble.layout import Zone, opens_label
 from pskg.assemble.obligations import obligations
 from pskg.assemble.parties import parties as find_parties
@@ -50,7 +51,7 @@ def assemble(m: Mentions) -> Record:
     day = claim.date_signed
     found = sigs.from_infobox(m, zone, day)
     if genre != "secondary":
-        found += sigs.from_block(m, zone, day, _tail_start(m, zone))
+        found += from_block(m, zone, day, _tail_start(m, zone))
     elif not found:
         found += sigs.from_sentences(m, zone, day, claim.kind)
     claim.signatures = sigs.dedupe(found)
@@ -64,7 +65,7 @@ def assemble(m: Mentions) -> Record:
         claim.obligations = obligations(m, zone, stop, claim.kind, claim.parties)
     record = Record(m.text, genre, claim)
     if letter:
-        for sig in sigs.from_block(m, letter, day, _tail_start(m, letter),
+        for sig in from_block(m, letter, day, _tail_start(m, letter),
                                    rule="letter-signer:block"):
             record.letter_signers.append(LetterSigner(sig.person_name, sig.person_id, sig.state,
                                                       sig.role, sig.role_label,
