@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from pskg.assemble.layout import Zone, line_at, opens_label
-from pskg.assemble.signatures import _make
+from pskg.assemble.signatures import make_signature
 from pskg.extract import Mentions
 from pskg.model import Mention, Signature, Span
 
@@ -88,7 +88,7 @@ def from_block(m: Mentions, zone: Zone, date: str | None, tail_start: int,
     paired = _pair_runs(found, persons, roles)
     if paired is not None:
         return [sig for person, state, role in paired
-                if (sig := _make(person, state, role, date, rule))]
+                if (sig := make_signature(person, state, role, date, rule))]
     out: list[Signature] = []
     by_line: dict[int, list[Mention]] = {}
     for p in persons:
@@ -107,7 +107,7 @@ def from_block(m: Mentions, zone: Zone, date: str | None, tail_start: int,
                 under = [st for cue, st in found if st.span.end <= person.span.start]
                 state = states[-1] if states else (under[-1] if under else None)
                 role = seg_roles[-1] if seg_roles else None
-            sig = _make(person, state, role, date, rule)
+            sig = make_signature(person, state, role, date, rule)
             if sig:
                 out.append(sig)
             boundary = person.span.end

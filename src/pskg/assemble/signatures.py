@@ -30,7 +30,7 @@ def office_on(person: Mention, date: str | None, state: str | None = None):
     return offices[0] if offices else None
 
 
-def _make(person: Mention, state: Mention | None, role: Mention | None, date: str | None,
+def make_signature(person: Mention, state: Mention | None, role: Mention | None, date: str | None,
           rule: str) -> Signature | None:
     office = office_on(person, date, state.value if state else None)
     code = state.value if state else (office.state if office else None)
@@ -60,7 +60,7 @@ def from_infobox(m: Mentions, zone: Zone, date: str | None) -> list[Signature]:
             for person in m.of("person", start=s, end=e):
                 states = m.of("state", start=s, end=person.span.start)
                 roles = m.of("role", start=s, end=e)
-                sig = _make(person, states[-1] if states else None, roles[-1] if roles else None,
+                sig = make_signature(person, states[-1] if states else None, roles[-1] if roles else None,
                             date, "signatory:infobox")
                 if sig:
                     out.append(sig)
@@ -119,7 +119,7 @@ def from_sentences(m: Mentions, zone: Zone, date: str | None, kind: str | None) 
             paired.update(_respectively(m, s, e))
         if person.span.start in paired:
             state, role = paired[person.span.start]
-            sig = _make(person, state, role, date, "signatory:respectively")
+            sig = make_signature(person, state, role, date, "signatory:respectively")
             if sig and (any(c.value == "sign" for c in m.of("cue", start=s, end=e))
                         or m.of("type", start=s, end=e)):
                 out.append(sig)
@@ -133,7 +133,7 @@ def from_sentences(m: Mentions, zone: Zone, date: str | None, kind: str | None) 
         state = _attached_state(m, person, window)
         role = roles[-1] if roles and _gap_ok(text, roles[-1].span.end, person.span.start, m) \
             else None
-        sig = _make(person, state, role, date, "signatory:sentence")
+        sig = make_signature(person, state, role, date, "signatory:sentence")
         if sig:
             out.append(sig)
     return out
