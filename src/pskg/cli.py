@@ -40,8 +40,11 @@ def build(corpus: Path = typer.Option(DATA_DIR / "corpus", "--corpus", "-c",
                                      "and update it incrementally: a document whose content "
                                      "hash is unchanged is not extracted again."),
           ) -> None:
-    """Build the graph from a folder of documents: read, extract, assemble, resolve, map,
-    validate; write pskg.ttl, pskg.trig, validation.txt, resolution.tsv and summary.txt."""
+    """Build the graph from a folder of documents.
+
+    Read, extract, assemble, resolve, map and validate every document; write pskg.ttl,
+    pskg.trig, validation.txt, resolution.tsv and summary.txt. A document whose graph does
+    not conform is reported and kept out."""
     from pskg.export import export, write_atomic
     from pskg.pipeline import build as run_build
     from pskg.summary import summary_text
@@ -99,8 +102,10 @@ def _build_in_store(corpus: Path, store: Path):
 def extract(document: Path = typer.Argument(..., help="A document (.txt .html .pdf)."),
             lang: str = typer.Option(None, "--lang", help="Force the document's language."),
             ) -> None:
-    """Show what one document claims (read → extract → assemble), as JSON with evidence spans:
-    the stage-by-stage view of a single document, for checking the extractor."""
+    """Show what one document claims, as JSON with evidence spans.
+
+    Runs read → extract → assemble on one document: the stage-by-stage view for checking
+    the extractor."""
     import dataclasses
     import json
 
@@ -120,9 +125,11 @@ def extract(document: Path = typer.Argument(..., help="A document (.txt .html .p
 @app.command()
 def validate(graph_file: Path = typer.Argument(..., help="A graph file (.ttl .nt .trig .nq .jsonld)."),
              ) -> None:
-    """Run the SHACL shapes on a graph file: exit 0 when it conforms, 1 when it does not
-    (each violation printed with its focus node, the rule in words and the source span),
-    2 when the file cannot be read."""
+    """Validate a graph file with the SHACL shapes.
+
+    Exit 0 when it conforms, 1 when it does not (each violation printed with its focus
+    node, the rule in words and the source document and span), 2 when the file cannot be
+    read."""
     from pskg.validate import format_violation, load_graph_file, validate as run_validate
 
     try:
