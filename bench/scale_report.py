@@ -1,6 +1,10 @@
 """bench/RESULTS.md from bench/scale_results.json (written by bench/scale.py)."""
 from __future__ import annotations
 
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
 STAGES = [("synth", "synth (documents + gold files)", "docs"),
           ("extract_jobs1", "read+extract+assemble, 1 process", "docs"),
           ("extract_jobs2", "read+extract+assemble, 2 processes", "docs"),
@@ -76,7 +80,30 @@ def write_report(stored: dict) -> str:
         out += ["", f"Built + validated + loaded (extract with 2 processes, resolve, map, load, "
                     f"validate): **{total:.1f} s**; peak RSS of any stage **{peak:,.0f} MB**.", ""]
     out += _queries(ns, ix) + _baseline(ns, ix) + _perdoc(ns, ix) + _targets(ns, ix)
+    out += _shape(ns, ix)
+    notes = HERE / "scale_notes.md"
+    if notes.exists():
+        out += ["", notes.read_text(encoding="utf-8").rstrip()]
     return "\n".join(out) + "\n"
+
+
+def _shape(ns, ix) -> list[str]:
+    """How each cost grows with N, from the measurements themselves."""
+    import math
+    out = ["## How the costs grow", ""]
+    for n in ns:
+        q = ix[n].get("bulk_load_disk", {}).get("quads")
+        if q:
+            out.append(f"- N = {int(n):,}: {q / int(n):,.0f} quads per instrument "
+                       f"(one document each, with its evidence nodes).")
+    sized = [n for n in ns if "resolve" in ix[n] and int(n) >= 1000]
+    for step in ("extract_jobs2", "resolve", "map_nquads", "bulk_load_disk", "validate_fast"):
+        pts = [(int(n), ix[n][step]["seconds"]) for n in sized if "seconds" in ix[n].get(step, {})]
+        if len(pts) >= 2:
+            (a, ta), (b, tb) = pts[-2], pts[-1]
+            out.append(f"- {step}: ×{tb / ta:.1f} from N = {a:,} to {b:,}, i.e. ~N^"
+                       f"{math.log(tb / ta) / math.log(b / a):.2f}.")
+    return out + [""]
 
 
 ENGINES = (("oxigraph", "oxigraph"), ("oxigraph merged", "oxigraph merged"), ("rdflib", "rdflib"))

@@ -133,11 +133,14 @@ def stage_validate(work: Path, on_disk: bool) -> None:
 
 
 def stage_export(work: Path) -> None:
+    """Turtle of the merged graph: the merged store's default graph, dumped by pyoxigraph."""
     import pyoxigraph as ox
-    store = ox.Store(str(work / "store"))
-    query = "CONSTRUCT { ?s ?p ?o } WHERE { { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } } }"
+    from pskg.namespaces import PREFIXES
+    store = ox.Store.read_only(str(work / "store-merged"))
     path = work / "graph.ttl"
-    seconds, _ = timed(lambda: store.query(query).serialize(str(path), ox.RdfFormat.TURTLE))
+    prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
+    seconds, _ = timed(lambda: store.dump(str(path), ox.RdfFormat.TURTLE,
+                                          from_graph=ox.DefaultGraph(), prefixes=prefixes))
     lines = sum(1 for _ in open(path, "rb"))
     emit(step="export_turtle", seconds=seconds, bytes=path.stat().st_size, lines=lines)
 

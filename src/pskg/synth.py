@@ -128,15 +128,7 @@ class Writer:
         self.lang, template = self.pick(LANGS), self.pick(TEMPLATES)
         kind = {"treaty": lambda: self.pick(KINDS), "declaration": lambda: "declaration",
                 "news": lambda: self.pick(NEWS_KINDS)}[template]()
-        level = LEVEL_BY_KIND[kind] or rng.choice(list(("state", "government", "foreign")))
-        for attempt in range(40):
-            day_index = rng.randrange(len(w.days))
-            cands = w.signers(day_index, self.lang, level if attempt < 20 else "state")
-            if len(cands) >= 2:
-                break
-        k = min(len(cands), rng.choices((2, 3, 4, 5, 6), (50, 20, 15, 10, 5))[0])
-        signers = sorted(rng.sample(cands, k))
-        day = w.days[day_index].isoformat()
+        day, signers = self._signers(kind)
         parties = [s for s, _, _ in signers]
         place = rng.choice(w.places(self.lang, frozenset(parties)))
         place_name = w.names("places", place, self.lang, ("name",))[0]
@@ -148,18 +140,16 @@ class Writer:
                       or place_name, "topic": w.phrase(self.lang, f"topic.{topic}")[0],
                       "kind": w.phrase(self.lang, f"kind.{kind}")[0]}
         listed = self.join([w.state_name(c, self.lang) for c in parties])
-        self.slots["title"] = self.say("title", **({} if k > 3 else {"parties": listed}))
+        self.slots["title"] = self.say("title", **({} if len(parties) > 3 else {"parties": listed}))
         self.slots["parties"] = listed      # a title names two or three parties, never more
         from pskg.synth_render import render
         text, obligations = render(self, template, kind, signers, day, topic, refs)
-        en = Writer(w, self.seed, 0, 1)
-        en.lang, en.slots = "en", {"kind": w.phrase("en", f"kind.{kind}")[0],
-                                   "topic": w.phrase("en", f"topic.{topic}")[0]}
+        title_en = w.phrase("en", "title")[0].format_map(_Slots(
+            {"kind": w.phrase("en", f"kind.{kind}")[0], "topic": w.phrase("en", f"topic.{topic}")[0]}))
         gold = {
             "source": f"synthetic: pskg synth --seed {self.seed}, document {self.name}",
             "language": self.lang, "genre": "secondary" if template == "news" else "primary",
-            "instrument": {"title_en": w.phrase("en", "title")[0].format_map(_Slots(en.slots)),
-                           "type": kind, "date_signed": day,
+            "instrument": {"title_en": title_en, "type": kind, "date_signed": day,
                            "place": w.ref.english_name(w.ref.places[place])},
             "parties": sorted(parties),
             "signatories": [{"person_en": w.ref.english_name(w.ref.persons[pid]), "state": s,
@@ -168,17 +158,34 @@ class Writer:
             "referenced_instruments": [{"title_en": w.ref.english_name(k), "date": k.date}
                                        for k in sorted(refs, key=lambda k: k.date)],
             "obligations_count": None if template == "news" else obligations,
-            "notes": f"synthetic {template} ({kind}), {k} parties",
+            "notes": f"synthetic {template} ({kind}), {len(parties)} parties",
         }
         if template != "news" and self.lang != "zh" and rng.random() < 0.2:
             text = wrap(text, rng)
-        encoding = rng.choice(LEGACY[self.lang]) if self.lang in LEGACY and rng.random() < 0.2 \
-            else "utf-8"
+        return Doc(self.name, self.lang, gold["genre"], text, gold, self._encoding(text))
+
+    def _signers(self, kind: str) -> tuple[str, list[tuple[str, str, str]]]:
+        """A signing day and 2–6 (state, role, person) who held office then, at one level."""
+        w, rng = self.w, self.rng
+        level = LEVEL_BY_KIND[kind] or rng.choice(["state", "government", "foreign"])
+        for attempt in range(40):
+            day_index = rng.randrange(len(w.days))
+            cands = w.signers(day_index, self.lang, level if attempt < 20 else "state")
+            if len(cands) >= 2:
+                break
+        k = min(len(cands), rng.choices((2, 3, 4, 5, 6), (50, 20, 15, 10, 5))[0])
+        return w.days[day_index].isoformat(), sorted(rng.sample(cands, k))
+
+    def _encoding(self, text: str) -> str:
+        """UTF-8, or for some ru/uk texts a legacy code page (KOI8 has no «»: those stay UTF-8)."""
+        if self.lang not in LEGACY or self.rng.random() >= 0.2:
+            return "utf-8"
+        encoding = self.rng.choice(LEGACY[self.lang])
         try:
             text.encode(encoding)
-        except UnicodeEncodeError:      # KOI8 has no «»: such a text stays in UTF-8
-            encoding = "utf-8"
-        return Doc(self.name, self.lang, gold["genre"], text, gold, encoding)
+            return encoding
+        except UnicodeEncodeError:
+            return "utf-8"
 
 
 def generate(n: int, seed: int = 0, start: int = 0):
