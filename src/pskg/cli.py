@@ -185,9 +185,9 @@ def main() -> None:  # pragma: no cover
 
 
 def _register_command_groups() -> None:
-    from pskg import cli_eval, cli_network, cli_query, cli_store
+    from pskg import cli_eval, cli_network, cli_query, cli_store, cli_synth
 
-    for module in (cli_query, cli_network, cli_store, cli_eval):
+    for module in (cli_query, cli_network, cli_store, cli_eval, cli_synth):
         module.register(app)
 
 
