@@ -36,7 +36,7 @@ def run_stage(args, name: str, n: int, extra=(), step_timeout: float | None = No
     work.mkdir(parents=True, exist_ok=True)
     cmd = [sys.executable, str(Path(__file__).resolve()), "--stage", name, "--work", str(work),
            "--n", str(n), "--seed", str(args.seed), "--query-timeout", str(args.query_timeout),
-           *extra]
+           *(["--baseline-quick"] if args.baseline_quick else []), *extra]
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, start_new_session=True)
     lines: queue.Queue = queue.Queue()
@@ -106,6 +106,8 @@ def main() -> None:
     parser.add_argument("--query-timeout", type=float, default=120.0,
                         help="stop a named query (5 runs) after this many seconds")
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--baseline-quick", action="store_true",
+                        help="baseline without rdflib queries and Turtle (with --only baseline)")
     parser.add_argument("--perdoc", action="store_true", help="time per-document pyshacl below 10k")
     parser.add_argument("--only", help="re-run these stages (comma-separated: synth, extract1, "
                         "build, load, validate, export, queries, perdoc, baseline) for the sizes")
@@ -124,7 +126,9 @@ def main() -> None:
     stored["machine"] = machine()
     for n in sizes:
         if args.only:          # re-run some stages; their records replace the stored ones
-            fresh = [r for stage in args.only.split(",") for r in run_stage(args, stage, n)]
+            fresh = [r for stage in args.only.split(",") for r in run_stage(
+                args, stage, n, ["--on-disk"] if stage == "validate" and n >= 50_000 else [],
+                step_timeout=args.baseline_timeout if stage == "baseline" else None)]
             keys = {(r["step"], r.get("engine")) for r in fresh}
             old = stored.setdefault("sizes", {}).get(str(n), [])
             stored["sizes"][str(n)] = [r for r in old if (r["step"], r.get("engine")) not in keys] + fresh

@@ -7,7 +7,8 @@ from __future__ import annotations
 from rdflib import Graph, Literal
 from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
 
-from pskg.shacl_sparql import (PASSIVE, Check, Compiler, Unsupported, sparql_check_query, term)
+from pskg.shacl_sparql import (PASSIVE, TYPE_PATH, Check, Compiler, Unsupported,
+                                sparql_check_query, term)
 
 COMPONENTS = {SH["class"]: "Class", SH.datatype: "Datatype", SH.nodeKind: "NodeKind",
               SH["in"]: "In", SH.pattern: "Pattern", SH.minLength: "MinLength",
@@ -18,6 +19,10 @@ COMPONENTS = {SH["class"]: "Class", SH.datatype: "Datatype", SH.nodeKind: "NodeK
               SH.minCount: "MinCount", SH.maxCount: "MaxCount",
               SH.qualifiedValueShape: "QualifiedValueShape"}
 TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
+COUNTS = (SH.minCount, SH.maxCount, SH.qualifiedValueShape)
+# lexical forms rdflib certainly reads as their datatype; others are checked again in Python
+PLAINLY_VALID = {XSD.integer: "^[+-]?[0-9]+$", XSD.boolean: "^(true|false)$",
+                 XSD.date: "^[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])$"}
 
 
 def component(name: str):
@@ -34,15 +39,16 @@ def targeted_shapes(g: Graph) -> list:
 def compile_checks(g: Graph) -> list[Check]:
     c, checks = Compiler(g), []
     for shape in targeted_shapes(g):
-        focus = c.focus(shape)
-        checks += _shape_checks(c, shape, focus)
+        focus = (c.focus(shape), c.focus(shape, exists=True))
+        checks += _shape_checks(c, shape, *focus)
         for prop in sorted(g.objects(shape, SH.property)):
             if (prop, SH.deactivated, Literal(True)) not in g:
-                checks += _shape_checks(c, prop, focus)
+                checks += _shape_checks(c, prop, *focus)
     return checks
 
 
-def _shape_checks(c: Compiler, shape, focus: str) -> list[Check]:
+def _shape_checks(c: Compiler, shape, focus: str, is_focus: str) -> list[Check]:
+    """`focus` binds ?this to the focus nodes; `is_focus` filters rows to those that are."""
     g = c.g
     severity = g.value(shape, SH.severity) or SH.Violation
     messages = [str(m) for m in g.objects(shape, SH.message)]
@@ -58,7 +64,7 @@ def _shape_checks(c: Compiler, shape, focus: str) -> list[Check]:
         if param in PASSIVE or param == RDF.type or not str(param).startswith(str(SH)):
             continue
         name = COMPONENTS.get(param)
-        if name is None:
+        if name is None or (param in COUNTS and p is None):
             raise Unsupported(f"{param} on {shape}")
         head = "SELECT DISTINCT ?this ?value WHERE { " + focus
         if param == SH.minCount:
@@ -67,8 +73,9 @@ def _shape_checks(c: Compiler, shape, focus: str) -> list[Check]:
                 add(f"SELECT DISTINCT ?this WHERE {{ {focus} FILTER NOT EXISTS {{ ?this {p} ?v }} }}", name)
             elif n > 1:
                 add(_count(focus, f"OPTIONAL {{ ?this {p} ?v }}", f"< {n}"), name)
-        elif param == SH.maxCount:
-            add(_count(focus, f"?this {p} ?v .", f"> {int(obj)}"), name)
+        elif param == SH.maxCount:    # count every node's values, then keep focus nodes
+            add("SELECT DISTINCT ?this WHERE { { SELECT ?this (COUNT(DISTINCT ?v) AS ?n) WHERE "
+                f"{{ ?this {p} ?v }} GROUP BY ?this }} FILTER(?n > {int(obj)}) {is_focus} }}", name)
         elif param == SH.qualifiedValueShape:
             if (shape, SH.qualifiedValueShapesDisjoint, Literal(True)) in g:
                 raise Unsupported(f"sh:qualifiedValueShapesDisjoint on {shape}")
@@ -86,11 +93,13 @@ def _shape_checks(c: Compiler, shape, focus: str) -> list[Check]:
             add(f"{head} {values} FILTER(!isLiteral(?value) || datatype(?value) != {term(obj)}) }}"
                 if obj != RDFS.Literal else f"{head} {values} FILTER(!isLiteral(?value)) }}", name)
             if obj not in (RDFS.Literal, RDF.langString, XSD.string):
-                from pskg.validate_fast import PLAINLY_VALID
                 plain = PLAINLY_VALID.get(obj)
                 test = f" && !regex(str(?value), {term(Literal(plain))})" if plain else ""
                 add(f"{head} {values} FILTER(isLiteral(?value) && datatype(?value) = {term(obj)}"
                     f"{test}) }}", name, datatype=obj)
+        elif param == SH["class"]:
+            # MINUS: the instances of the class are found once, not once per value node
+            add(f"{head} {values} MINUS {{ ?value {TYPE_PATH} {term(obj)} }} }}", name)
         else:
             add(f"{head} {values} {c.value_filter(param, obj, '?value')} }}", name)
     for constraint in sorted(g.objects(shape, SH.sparql)):

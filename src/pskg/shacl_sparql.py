@@ -80,8 +80,9 @@ class Compiler:
             return "(" + "|".join(self.path(p) for p in Collection(g, alt)) + ")"
         raise Unsupported(f"path {node}")
 
-    def focus(self, shape) -> str | None:
-        """A sub-select binding ?this to each focus node of a shape; None without targets."""
+    def focus(self, shape, exists: bool = False) -> str | None:
+        """A sub-select binding ?this to each focus node of a shape (or, with `exists`, a
+        filter keeping the rows whose ?this is one); None without targets."""
         g, parts = self.g, []
         classes = list(g.objects(shape, SH.targetClass))
         if {(shape, RDF.type, RDFS.Class), (shape, RDF.type, OWL.Class)} & set(g.triples((shape, RDF.type, None))):
@@ -94,7 +95,8 @@ class Compiler:
             raise Unsupported(f"SPARQL-based target of {shape}")
         if not parts:
             return None
-        return "{ SELECT DISTINCT ?this WHERE { " + " UNION ".join(f"{{ {p} }}" for p in parts) + " } }"
+        union = " UNION ".join(f"{{ {p} }}" for p in parts)
+        return f"FILTER EXISTS {{ {union} }}" if exists else f"{{ SELECT DISTINCT ?this WHERE {{ {union} }} }}"
 
     # --- value constraints: a FILTER over one value node ------------------------------------
     def value_filter(self, param, obj, v: str) -> str | None:
