@@ -16,6 +16,7 @@ Keys are derived from content, never from run order.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -58,14 +59,21 @@ def _jaccard(a, b) -> float:
 def _known_for(kind: str | None, date: str | None, parties) -> tuple[str | None, str]:
     if not kind or not date:
         return None, ""
-    matches = [i for i in reference.load().instruments.values()
-               if i.date == date and i.kind == kind]
+    matches = _known_by_date_kind().get((date, kind), [])
     if not matches:
         return None, ""
     best = max(matches, key=lambda i: (_jaccard(i.parties, parties), i.id))
     if len(matches) > 1 and _jaccard(best.parties, parties) < 0.5:
         return None, ""
     return best.id, f"reference instrument with date {date} and kind {kind}"
+
+
+@lru_cache(maxsize=1)
+def _known_by_date_kind() -> dict[tuple, list]:
+    out: dict[tuple, list] = {}
+    for inst in reference.load().instruments.values():
+        out.setdefault((inst.date, inst.kind), []).append(inst)
+    return out
 
 
 def instrument_key(kind: str | None, date: str | None, tail: str) -> str:
@@ -83,20 +91,19 @@ def resolve(records: list[Record]) -> Resolution:
                 decisions.append(Decision(record.text.doc_id, claim.known_id, why))
         claims.append((record.text.doc_id, claim))
     # claims → keys: known id, else merge by date + kind + overlapping parties
-    keyed: list[tuple[InstrumentClaim, str]] = []
+    keyed: dict[tuple, list[tuple[InstrumentClaim, str]]] = {}     # (date, kind) → claims
     for doc_id, claim in claims:
         if claim.known_id:
             claim.key = instrument_key(claim.kind, claim.date_signed, slug(claim.known_id))
         else:
-            twin = next((k for c, k in keyed if c.date_signed and c.date_signed == claim.date_signed
-                         and c.kind == claim.kind and _jaccard(c.parties, claim.parties) >= 0.5),
-                        None)
+            same = keyed.get((claim.date_signed, claim.kind), []) if claim.date_signed else []
+            twin = next((k for c, k in same if _jaccard(c.parties, claim.parties) >= 0.5), None)
             claim.key = twin or instrument_key(
                 claim.kind, claim.date_signed,
                 digest(*sorted(claim.parties)) if claim.parties else digest(claim.title or doc_id))
             if twin:
                 decisions.append(Decision(doc_id, twin, "same date, kind and ≥50% of parties"))
-        keyed.append((claim, claim.key))
+        keyed.setdefault((claim.date_signed, claim.kind), []).append((claim, claim.key))
     for record in records:
         for ref in record.instrument.references:
             ref.key = _reference_key(ref, keyed)
@@ -118,8 +125,7 @@ def _reference_key(ref: Reference, keyed) -> str:
     if ref.known_id:
         known = instrument_key(ref.kind, ref.date, slug(ref.known_id))
         return known
-    twin = next((k for c, k in keyed if ref.date and c.date_signed == ref.date
-                 and c.kind == ref.kind), None)
+    twin = next((k for _, k in keyed.get((ref.date, ref.kind), [])), None) if ref.date else None
     return twin or instrument_key(ref.kind, ref.date, digest(fold(ref.title)))
 
 
