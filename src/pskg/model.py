@@ -100,7 +100,6 @@ class InstrumentClaim:
     signatures: list[Signature] = field(default_factory=list)
     obligations: list[Obligation] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
-    parts: list["InstrumentClaim"] = field(default_factory=list)
     known_id: str | None = None
     evidence: dict[str, list[Span]] = field(default_factory=dict)  # field name → spans
     key: str | None = None         # set by resolve: the instrument's IRI slug
@@ -124,4 +123,3 @@ class Record:
     genre: str                     # primary|secondary|transmittal
     instrument: InstrumentClaim
     letter_signers: list[LetterSigner] = field(default_factory=list)
-    persons_mentioned: list[tuple[str, Span]] = field(default_factory=list)
