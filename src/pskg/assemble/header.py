@@ -18,8 +18,8 @@ def genre_and_zone(m: Mentions) -> tuple[str, Zone, Zone | None]:
     A letter cue near the top followed by an annex marker makes a transmittal letter: the
     instrument is the annex. Article headings make a primary text; encyclopedia or news
     furniture, or an infobox, make a secondary one; the end of a preamble ("have agreed as
-    follows", "declare the following") or a titled text of numbered items is primary; anything
-    else is secondary."""
+    follows", "declare the following"), or a titled text of numbered items or with a closing
+    signature block, is primary; anything else is secondary."""
     text = m.text.text
     n = len(text)
     letter = next((c for c in m.of("cue") if c.value == "letter" and c.span.start < n * 0.4), None)
@@ -38,9 +38,20 @@ def genre_and_zone(m: Mentions) -> tuple[str, Zone, Zone | None]:
     if any(c.value == "agreed" for c in m.of("cue")):      # "have agreed as follows"
         return "primary", whole, None
     items = [a for a in m.of("article") if a.get("kind") == "item"]
-    if find_title(m, whole) is not None and len(items) >= 3:
+    if find_title(m, whole) is not None and (len(items) >= 3 or _closing_block(m, n)):
         return "primary", whole, None
     return "secondary", whole, None
+
+
+def _closing_block(m: Mentions, n: int) -> bool:
+    """A signature block closes the text: two or more persons in its last quarter, each
+    shortly after a role word or a signature label (on the line above, in columns)."""
+    tail = int(n * 0.75)
+    marks = [x for x in m.of("role", "cue", start=tail)
+             if x.kind == "role" or x.value in ("for_state", "sign_marker")]
+    signed = [p for p in m.of("person", start=tail)
+              if any(0 <= p.span.start - x.span.end <= 120 for x in marks)]
+    return len(signed) >= 2
 
 
 def find_title(m: Mentions, zone: Zone) -> tuple[int, int, Mention] | None:
