@@ -48,7 +48,7 @@ class _DocGraph:
             if span is None:
                 continue
             ev = PSKGID["evidence/" + digest(str(self.doc), str(s), str(p), str(o),
-                                              str(span.start), str(span.end))]
+                                              str(span.start), str(span.end), length=16)]
             self.g.add((ev, RDF.type, PSKG.Evidence))
             self.g.add((ev, RDF.subject, s))
             self.g.add((ev, RDF.predicate, p))
@@ -119,7 +119,7 @@ def _place(d: _DocGraph, value: str) -> URIRef:
 
 def _signatory(d: _DocGraph, inst, sig) -> None:
     person = person_iri(sig.person_key)
-    node = PSKGID["signatory/" + digest(str(inst), sig.state or "", sig.person_key)]
+    node = PSKGID["signatory/" + digest(str(inst), sig.state or "", sig.person_key, length=16)]
     part = {s.rule.rsplit(":", 1)[-1]: s for s in sig.evidence}
     first = part.get("person")
     for field in sig.inferred:   # read from the reference data's offices on the signing date
@@ -138,7 +138,7 @@ def _signatory(d: _DocGraph, inst, sig) -> None:
 
 
 def _obligation(d: _DocGraph, inst, key: str, ob) -> None:
-    node = PSKGID["obligation/" + digest(key, ob.number, d.record.text.doc_id)]
+    node = PSKGID["obligation/" + digest(key, ob.number, d.record.text.doc_id, length=16)]
     d.add(node, RDF.type, PSKG.Obligation)
     d.add(node, PSKG.instrument, inst)
     d.add(node, PSKG.articleNumber, Literal(ob.number))

@@ -47,8 +47,10 @@ def slug(text: str) -> str:
     return "-".join(words)[:60]
 
 
-def digest(*parts: str) -> str:
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:10]
+def digest(*parts: str, length: int = 10) -> str:
+    """A short content hash for keys; IRIs of nodes counted in millions (evidence, signatories,
+    obligations) take length=16 so that two facts never share one IRI."""
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:length]
 
 
 def _jaccard(a, b) -> float:
