@@ -48,9 +48,9 @@ def main() -> None:
     parser.add_argument("n", nargs="?", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    from pskg import bulk
     from pskg.pipeline import corpus_files, manifest_sources, process_all
     from pskg.resolve import resolve
+    from pskg.store import bulk
     from pskg.synth import write_corpus
 
     work = Path(tempfile.mkdtemp(prefix="pskg-profile-"))

@@ -70,6 +70,8 @@ def write_report(stored: dict) -> str:
             r = ix[n].get(step) or (ix[n].get(step + ":") if False else None)
             if r is None:
                 continue
+            if r.get("where"):
+                label = f"{label.split(' (')[0]} (shapes as SPARQL, {r['where']})"
             secs = r.get("seconds") or 1e-9
             docs = int(n) / secs
             trip = (quads / secs) if unit == "quads" else None
@@ -176,7 +178,7 @@ def _perdoc(ns, ix) -> list[str]:
                 f"{r['sampled']} sampled), so ≈ {est:,.0f} s on 2 cores for the corpus — against "
                 f"{fast:.1f} s for the whole graph with the shapes compiled to SPARQL in pyoxigraph "
                 f"(and only the latter sees cross-document facts exactly as whole-graph pyshacl does). "
-                f"`pskg.validate_fast` therefore compiles the shapes; it falls back to pyshacl only "
+                f"`pskg.validate.fast` therefore compiles the shapes; it falls back to pyshacl only "
                 f"for a construct it cannot translate.", ""]
     return out
 

@@ -51,6 +51,7 @@ def _query_worker(open_engine, nq, params, conn) -> None:
 def run_queries(open_engine, label: str, timeout: float) -> None:
     """Each named query, 5 runs, in a forked process stopped after `timeout` seconds."""
     import multiprocessing as mp
+
     from pskg.query import find_queries
     ctx = mp.get_context("fork")
     for nq in find_queries(ROOT / "queries"):
@@ -90,9 +91,9 @@ def stage_extract1(work: Path) -> None:
 
 def stage_build(work: Path) -> None:
     """read+extract+assemble (2 processes) → resolve → map to N-Quads (2 processes)."""
-    from pskg import bulk
     from pskg.pipeline import process_all
     from pskg.resolve import resolve
+    from pskg.store import bulk
     files, sources = _files(work)
     seconds, records = timed(lambda: process_all(files, sources=sources, jobs=2))
     emit(step="extract_jobs2", seconds=seconds, docs=len(records))
@@ -104,11 +105,10 @@ def stage_build(work: Path) -> None:
 
 
 def stage_load(work: Path) -> None:
-    from pskg import bulk
-    from pskg.store import load_dataset, open_store
+    from pskg.store import bulk, load_dataset, open_store
     shutil.rmtree(work / "store", ignore_errors=True)
     store = open_store(work / "store")
-    seconds, _ = timed(lambda: load_dataset(store, work / "graph.nq"))
+    seconds, _ = timed(lambda s=store: load_dataset(s, work / "graph.nq"))
     emit(step="bulk_load_disk", seconds=seconds, quads=len(store))
     del store
     shutil.rmtree(work / "store-merged", ignore_errors=True)
@@ -120,7 +120,7 @@ def stage_load(work: Path) -> None:
 
 
 def stage_validate(work: Path, on_disk: bool) -> None:
-    from pskg import validate_fast
+    from pskg.validate import fast as validate_fast
     source = "on-disk store" if on_disk else "in-memory store"
     if on_disk:
         import pyoxigraph as ox
@@ -135,7 +135,8 @@ def stage_validate(work: Path, on_disk: bool) -> None:
 def stage_export(work: Path) -> None:
     """Turtle of the merged graph: the merged store's default graph, dumped by pyoxigraph."""
     import pyoxigraph as ox
-    from pskg.namespaces import PREFIXES
+
+    from pskg.rdf.namespaces import PREFIXES
     store = ox.Store.read_only(str(work / "store-merged"))
     path = work / "graph.ttl"
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
@@ -165,7 +166,7 @@ def stage_baseline(work: Path, timeout: float, quick: bool = False) -> None:
     if not quick:
         run_queries(lambda: dataset, "rdflib", timeout)
         print(json.dumps({"begin": "rdflib_turtle"}), flush=True)
-        from pskg.export import serialize
+        from pskg.rdf.export import serialize
         seconds, data = timed(lambda: serialize(dataset, "ttl"))
         emit(step="rdflib_turtle", seconds=seconds, bytes=len(data))
         del data
@@ -179,6 +180,7 @@ def stage_perdoc(work: Path, sample: int = 40) -> None:
     the reference nodes it points to, two hops), timed on a sample."""
     import pyoxigraph as ox
     from rdflib import Graph
+
     from pskg.validate import load_shapes, validate
     store = ox.Store()
     store.bulk_load(path=str(work / "graph.nq"), format=ox.RdfFormat.N_QUADS)

@@ -6,7 +6,7 @@
 #   3. push the fixture (or $PSKG_VIRTUOSO_GRAPH) by SPARQL Update at /sparql-auth (digest auth),
 #      then by the Graph Store Protocol at /sparql-graph-crud-auth, each time after a "stale"
 #      version so that re-pushing is shown to replace each graph as a unit
-#   4. compare the smoke queries and queries/*.rq with pyoxigraph (python -m pskg.remote_check)
+#   4. compare the smoke queries and queries/*.rq with pyoxigraph (python -m pskg.query.compare)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-.venv/bin/python}
@@ -73,8 +73,8 @@ done
 echo "virtuoso $(virtuoso-t -? 2>&1 | grep -m1 -o 'Version [0-9.]*' || true) on $BASE"
 
 export PSKG_ENDPOINT_USER=dba PSKG_ENDPOINT_PASSWORD=dba   # the fresh database's default account
-"$PY" -m pskg.remote_check --query-endpoint "$BASE/sparql" --update-endpoint "$BASE/sparql-auth" \
+"$PY" -m pskg.query.compare --query-endpoint "$BASE/sparql" --update-endpoint "$BASE/sparql-auth" \
     --graph "$GRAPH" --stale-first
-"$PY" -m pskg.remote_check --query-endpoint "$BASE/sparql" --graph-store "$BASE/sparql-graph-crud-auth" \
+"$PY" -m pskg.query.compare --query-endpoint "$BASE/sparql" --graph-store "$BASE/sparql-graph-crud-auth" \
     --graph "$GRAPH" --stale-first
 echo "virtuoso-test: OK"

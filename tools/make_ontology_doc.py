@@ -11,8 +11,8 @@ import sys
 from rdflib import Graph
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from pskg.namespaces import PSKG, ROLE, TOPIC
 from pskg.paths import ONTOLOGY_DIR, ROOT
+from pskg.rdf.namespaces import PSKG, ROLE, TOPIC
 
 TARGET = ROOT / "docs" / "ontology.md"
 

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from pskg.evaluate import evaluate  # noqa: E402
-from pskg.evaluate_report import headline  # noqa: E402
+from pskg.evaluate.report import headline  # noqa: E402
 
 RATCHET = ROOT / "tests" / "eval_ratchet.json"
 CORPORA = {   # name → (documents, gold), relative to the repository root

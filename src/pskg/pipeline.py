@@ -10,17 +10,17 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset, URIRef
+from rdflib import Dataset, Graph, URIRef
 
 from pskg.assemble import assemble
 from pskg.errors import InputError
 from pskg.extract import extract
-from pskg.lexicon import read_table
-from pskg.mapping import map_records
+from pskg.knowledge.lexicon import read_table
 from pskg.model import Record
-from pskg.namespaces import REFERENCE_GRAPH, bind_prefixes, document_graph_iri
+from pskg.rdf.mapping import map_records
+from pskg.rdf.namespaces import REFERENCE_GRAPH, bind_prefixes, document_graph_iri
+from pskg.rdf.reference_graph import reference_graph
 from pskg.read import read
-from pskg.reference_graph import reference_graph
 from pskg.resolve import Decision, resolve
 
 DOCUMENT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".pdf"}
@@ -86,6 +86,16 @@ def to_dataset(records: list[Record], *, reference: bool = True) -> tuple[Datase
             ref.add(triple)
     bind_prefixes(dataset)
     return dataset, resolution.decisions
+
+
+def document_graph(path: Path, *, lang: str | None = None) -> Graph:
+    """One document alone, read → extract → assemble → resolve → map: its claims and their
+    evidence as one graph (no reference graph)."""
+    dataset, _ = to_dataset([process_file(Path(path), lang=lang)], reference=False)
+    graph = Graph()
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        graph.add((s, p, o))
+    return graph
 
 
 def document_items(paths: list[Path], *, lang: str | None = None, sources=None):
@@ -158,3 +168,18 @@ def _graphs_of(dataset: Dataset, nodes) -> set[URIRef]:
 
 def _membership(dataset: Dataset, graph, node):
     return {(graph, node)} if (node, None, None) in dataset.graph(graph) else set()
+
+
+def sync_store(store_dir: Path, paths: list[Path], sources=None):
+    """Bring the store up to date with these documents (unchanged hashes are not extracted
+    again) and make sure it holds the reference graph. Returns the ingest plan."""
+    import pyoxigraph as ox
+
+    from pskg import store as st
+
+    db = st.open_store(store_dir)
+    plan = st.ingest(db, document_items(paths, sources=sources))
+    if not any(True for _ in db.quads_for_pattern(None, None, None, ox.NamedNode(str(REFERENCE_GRAPH)))):
+        st.replace_graph(db, str(REFERENCE_GRAPH), reference_nquads())
+    db.flush()
+    return plan

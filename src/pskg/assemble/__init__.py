@@ -3,12 +3,13 @@ describes: kind, title, date and place of signing, parties, signatures, obligati
 references; and, for a letter that transmits an instrument, the letter's own signers."""
 from __future__ import annotations
 
-from pskg.assemble import header, signatures as sigs
-from pskg.assemble.signature_blocks import from_block
+from pskg.assemble import header
+from pskg.assemble import signatures as sigs
 from pskg.assemble.layout import Zone, opens_label
 from pskg.assemble.obligations import obligations
 from pskg.assemble.parties import parties as find_parties
 from pskg.assemble.references import references
+from pskg.assemble.signature_blocks import from_block
 from pskg.extract import Mentions
 from pskg.model import InstrumentClaim, LetterSigner, Record, Span
 

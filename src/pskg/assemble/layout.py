@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pskg import lexicon
+from pskg.knowledge import lexicon
 from pskg.model import Mention
 
 # a full stop after a one- or two-letter word is an initial or an abbreviation ("Б. Ельцин",

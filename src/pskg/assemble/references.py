@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 
-from pskg import lexicon, reference
 from pskg.assemble.header import complete_year
 from pskg.assemble.layout import Zone, sentence_at
 from pskg.extract import Mentions
+from pskg.knowledge import lexicon, reference
 from pskg.model import Mention, Reference, Span
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")

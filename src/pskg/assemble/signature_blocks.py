@@ -11,7 +11,6 @@ from pskg.assemble.signatures import make_signature
 from pskg.extract import Mentions
 from pskg.model import Mention, Signature, Span
 
-
 _NAME_AFTER_LABEL = re.compile(
     r"[\s*_:,.\-–—]*((?:[A-ZА-ЯЁІЇЄҚҒӘӨҰҮҺЎӢҲҶÇŞÖÜĞİƏŽŇÝÄ][\w'’\-]*\.?[ \t]?){1,5})")
 _NAME_LINE = re.compile(

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from pskg import reference
 from pskg.assemble.layout import Zone, is_label, sentence_at
 from pskg.extract import Mentions
+from pskg.knowledge import reference
 from pskg.model import Mention, Signature, Span
 
 _ENTRY_SPLIT = re.compile(r"[\n,;、，；]")

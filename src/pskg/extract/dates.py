@@ -13,8 +13,8 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from pskg import lexicon
-from pskg.match import Entry, Matcher
+from pskg.extract.match import Entry, Matcher
+from pskg.knowledge import lexicon
 from pskg.model import Mention, Span
 
 YEAR = r"(1[89]\d\d|20\d\d)"

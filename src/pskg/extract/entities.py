@@ -8,8 +8,8 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from pskg import lexicon, reference
-from pskg.match import Entry, Matcher, is_han
+from pskg.extract.match import Entry, Matcher, is_han
+from pskg.knowledge import lexicon, reference
 from pskg.model import Mention, Span
 
 _CASED_SCRIPTS = re.compile(r"[A-Za-zÀ-ɏЀ-ӿԱ-֏]")

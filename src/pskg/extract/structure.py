@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from pskg import lexicon
-from pskg.match import is_han
+from pskg.extract.match import is_han
+from pskg.knowledge import lexicon
 from pskg.model import Mention, Span
 
 _UPPER = "A-ZА-ЯЁІЇЄҚҒӘӨҰҮҺЎӢҲҶÇŞÖÜĞİƏŽŇÝÄ"

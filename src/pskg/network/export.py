@@ -1,7 +1,6 @@
 """Graphs and measure rows → table | csv | graphml | gexf | json, written atomically."""
 from __future__ import annotations
 
-
 import csv
 import io
 import json
@@ -9,12 +8,11 @@ import sys
 from pathlib import Path
 
 import networkx as nx
-
-from pskg.export import write_atomic
 from rich.console import Console
 from rich.table import Table
 
-from pskg.namespaces import PSKGID
+from pskg.files import write_atomic
+from pskg.rdf.namespaces import PSKGID
 
 GRAPH_FORMATS = ("table", "csv", "graphml", "gexf", "json")
 ROW_FORMATS = ("table", "csv", "json")

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from pskg.namespaces import PREFIXES
+from pskg.rdf.namespaces import PREFIXES
 
 NodeType = Literal["state", "instrument"]
 

@@ -11,8 +11,8 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from pskg.errors import InputError
-from pskg.namespaces import PSKG, TOPIC
 from pskg.network.projections import INSTRUMENTS, PROLOGUE, Projection
+from pskg.rdf.namespaces import PSKG, TOPIC
 
 SCOPES = ("all", "documents")
 KINDS = ("treaty", "agreement", "declaration", "protocol", "charter", "memorandum",
@@ -34,7 +34,7 @@ def load_graph(path: str | Path) -> Dataset:
     if not path.is_file():
         raise GraphFileError("no such file" if not path.exists() else "not a file", path=path)
     try:
-        from pskg.validate import load_graph_file
+        from pskg.rdf.load import load_graph_file
     except ImportError:
         load_graph_file = None
     try:

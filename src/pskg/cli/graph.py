@@ -1,0 +1,166 @@
+"""Commands on the graph as files: build, extract, validate, summary, export."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from pskg.cli.common import fail, write_error
+from pskg.errors import InputError
+from pskg.paths import BUILD_DIR, DATA_DIR
+
+
+def build(corpus: Path = typer.Option(DATA_DIR / "corpus", "--corpus", "-c",
+                                      help="Folder of documents (.txt .html .pdf)."),
+          out: Path = typer.Option(BUILD_DIR, "--out", "-o", help="Folder for the outputs."),
+          jobs: int = typer.Option(1, "--jobs", "-j", help="Processes for read/extract."),
+          lang: str = typer.Option(None, "--lang", help="Force the language of every document."),
+          store: Path = typer.Option(None, "--store", help="Keep the graph in this on-disk store "
+                                     "and update it incrementally: a document whose content "
+                                     "hash is unchanged is not extracted again."),
+          ) -> None:
+    """Build the graph from a folder of documents.
+
+    Read, extract, assemble, resolve, map and validate every document; write pskg.ttl,
+    pskg.trig, validation.txt, resolution.tsv and summary.txt. A document whose graph does
+    not conform is reported and kept out."""
+    from pskg.files import write_atomic
+    from pskg.pipeline import build as run_build
+    from pskg.query.summary import summary_text
+    from pskg.rdf.export import export
+    from pskg.validate import format_violation
+
+    if out.exists() and not out.is_dir():
+        fail(f"{out}: --out must be a folder, not a file")
+    try:
+        result = run_build(corpus, lang=lang, jobs=jobs) if store is None else \
+            _build_in_store(corpus, store)
+    except InputError as exc:
+        fail(str(exc))
+    report = result.report
+    lines = [f"conforms: {report.conforms}"] + [format_violation(v) for v in report.violations]
+    for name, violations in sorted(result.rejected.items()):
+        lines.append(f"REJECTED {name}: its graph does not conform and was kept out")
+        lines += [format_violation(v) for v in violations]
+    decisions = "subject\tkey\treason\n" + "".join(
+        f"{d.subject}\t{d.key}\t{d.reason}\n" for d in result.decisions)
+    try:
+        export(result.dataset, "ttl", out / "pskg.ttl")
+        export(result.dataset, "trig", out / "pskg.trig")
+        write_atomic(out / "validation.txt", ("\n".join(lines) + "\n").encode("utf-8"))
+        write_atomic(out / "resolution.tsv", decisions.encode("utf-8"))
+        write_atomic(out / "summary.txt", summary_text(result.dataset).encode("utf-8"))
+    except OSError as exc:
+        fail(write_error(exc, out))
+    for name in sorted(result.rejected):
+        typer.echo(f"pskg: {name}: graph does not conform; kept out (see {out}/validation.txt)",
+                   err=True)
+    total = result.documents if result.documents is not None else len(result.records)
+    typer.echo(f"built {total - len(result.rejected)} of {total} "
+               f"documents → {out}/pskg.ttl, {out}/pskg.trig")
+
+
+def _build_in_store(corpus: Path, store: Path):
+    """The incremental build: the store takes new and changed documents only; the outputs
+    and the validation report are made from everything the store then holds."""
+    from pskg import store as st
+    from pskg.pipeline import Build, corpus_files, manifest_sources, sync_store
+    from pskg.validate import validate as run_validate
+
+    plan = sync_store(store, corpus_files(corpus), manifest_sources(corpus))
+    typer.echo(f"store {store}: {len(plan.new)} new, {len(plan.changed)} changed, "
+               f"{len(plan.unchanged)} unchanged (not extracted again)")
+    dataset = st.to_dataset(st.open_store(store))
+    result = Build(records=[], dataset=dataset,
+                   documents=len(plan.new) + len(plan.changed) + len(plan.unchanged))
+    result.report = run_validate(dataset)
+    return result
+
+
+def extract(document: Path = typer.Argument(..., help="A document (.txt .html .pdf)."),
+            lang: str = typer.Option(None, "--lang", help="Force the document's language."),
+            ) -> None:
+    """Show what one document claims, as JSON with evidence spans.
+
+    Runs read → extract → assemble on one document: the stage-by-stage view for checking
+    the extractor."""
+    import dataclasses
+    import json
+
+    from pskg.pipeline import process_file
+
+    try:
+        record = process_file(document, lang=lang)
+    except InputError as exc:
+        fail(str(exc))
+    claim = dataclasses.asdict(record.instrument)
+    out = {"file": str(document), "language": record.text.language, "script": record.text.script,
+           "encoding": record.text.encoding, "genre": record.genre, "instrument": claim,
+           "letter_signers": [dataclasses.asdict(s) for s in record.letter_signers]}
+    typer.echo(json.dumps(out, ensure_ascii=False, indent=1))
+
+
+def validate(graph_file: Path = typer.Argument(..., help="A graph file (.ttl .nt .trig .nq .jsonld)."),
+             ) -> None:
+    """Validate a graph file with the SHACL shapes.
+
+    Exit 0 when it conforms, 1 when it does not (each violation printed with its focus
+    node, the rule in words and the source document and span), 2 when the file cannot be
+    read."""
+    from pskg.rdf.load import load_graph_file
+    from pskg.validate import format_violation
+    from pskg.validate import validate as run_validate
+
+    try:
+        data = load_graph_file(graph_file)
+    except InputError as exc:
+        fail(str(exc))
+    report = run_validate(data)
+    for violation in report.violations:
+        typer.echo(format_violation(violation))
+    errors = [v for v in report.violations if str(v.severity).endswith("Violation")]
+    typer.echo(f"{graph_file}: {'conforms' if report.conforms else 'does not conform'} "
+               f"({len(errors)} violations, {len(report.violations) - len(errors)} other results)")
+    raise typer.Exit(0 if report.conforms else 1)
+
+
+def summary(graph_file: Path = typer.Argument(BUILD_DIR / "pskg.trig")) -> None:
+    """Print what a built graph holds: documents, instruments, parties, signatories."""
+    from pskg.query.summary import summary_text
+    from pskg.rdf.load import load_graph_file
+
+    try:
+        typer.echo(summary_text(load_graph_file(graph_file)), nl=False)
+    except InputError as exc:
+        fail(str(exc))
+
+
+def export_cmd(fmt: str = typer.Option("ttl", "--format", "-f", help="ttl | nt | trig | nq | jsonld"),
+               graph_file: Path = typer.Option(BUILD_DIR / "pskg.trig", "--graph", "-g"),
+               output: str = typer.Option("-", "--output", "-o", help="File, or - for stdout."),
+               ) -> None:
+    """Export the built graph in another format (deterministic output)."""
+    from pskg.rdf.export import FORMATS, export
+    from pskg.rdf.load import load_graph_file
+
+    if fmt not in FORMATS:
+        fail(f"--format {fmt}: choose one of {', '.join(FORMATS)}")
+    try:
+        data = load_graph_file(graph_file)
+    except InputError as exc:
+        fail(str(exc))
+    try:
+        payload = export(data, fmt, None if output == "-" else Path(output))
+    except OSError as exc:
+        fail(write_error(exc, output))
+    if output == "-":
+        sys.stdout.buffer.write(payload)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(build)
+    app.command()(extract)
+    app.command()(validate)
+    app.command()(summary)
+    app.command("export")(export_cmd)

@@ -1,0 +1,78 @@
+"""Mark page furniture in a normalised text as (start, end) spans; the text itself is kept.
+
+Table-driven (data/lexicon/boilerplate.tsv: skip links, cookie notices, view counters,
+"[edit]" marks, navigation boxes, "See also" sections to the end), plus two layout rules:
+a run of three or more one- or two-character lines (a navigation box written one word a
+line: 查 / 论 / 编), and a lone number as a page's last line (a view counter).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pskg.knowledge.lexicon import table
+
+_HEADING = r"^[ \t]*(?:[=#]+[ \t]*)?(?:{})[ \t]*(?:[=#]+)?[ \t]*(?:\[[^\]\n]{{1,30}}\])?[ \t]*:?[ \t]*$"
+_LINE = r"^[ \t]*(?:{})[ \t]*$"
+_SHORT_RUN = re.compile(r"(?:^[ \t]*[^\s\d]{1,2}[ \t]*\n){2,}^[ \t]*[^\s\d]{1,2}[ \t]*$", re.M)
+_LAST_NUMBER = re.compile(r"\n[ \t]*\d{1,9}[ \t]*\n?\Z")
+MIN_TAIL_AT = 0.1    # a "tail" heading in the first tenth of a page does not end it
+MAX_LINE = 400       # a "line" pattern never marks a longer line (that is prose, not a notice)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """One regular expression per kind of row (every language's rows joined), so a text is
+    scanned three times, not once per row."""
+    by_kind: dict[str, list[str]] = {}
+    for row in table("boilerplate"):
+        by_kind.setdefault(row["kind"], []).append(f"(?:{row['pattern']})")
+    out = []
+    for kind, patterns in sorted(by_kind.items()):
+        template = {"line": _LINE, "tail": _HEADING, "span": "{}"}[kind]
+        out.append((kind, re.compile(template.format("|".join(patterns)), re.I | re.M)))
+    return tuple(out)
+
+
+def find_boilerplate(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    tail_start = len(text)
+    for kind, pattern in _patterns():
+        for m in pattern.finditer(text):
+            if kind == "tail":
+                if m.start() >= MIN_TAIL_AT * len(text):   # not the page's own heading
+                    tail_start = min(tail_start, m.start())
+                    break
+                continue
+            if kind == "line" and m.end() - m.start() > MAX_LINE:
+                continue
+            if m.end() > m.start():
+                spans.append((m.start(), m.end()))
+    spans += [(m.start(), m.end()) for m in _SHORT_RUN.finditer(text)]
+    last = _LAST_NUMBER.search(text)
+    if last:
+        spans.append((last.start() + 1, len(text.rstrip("\n"))))
+    if tail_start < len(text):
+        spans.append((tail_start, len(text)))
+    return merge(spans)
+
+
+def merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def without(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with the spans blanked out (kept as newlines, so words do not run together)."""
+    parts, pos = [], 0
+    for start, end in spans:
+        parts.append(text[pos:start])
+        parts.append("\n")
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)

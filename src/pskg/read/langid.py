@@ -1,0 +1,144 @@
+"""Language and script of a text, from the text itself (never the file name).
+
+Script by Unicode ranges. Georgian → ka, Armenian → hy, Han → zh with Hans or Hant by
+counting characters that exist only in simplified or only in traditional writing (OpenCC's
+character tables). Latin and Cyrillic texts are scored per language with the features of
+data/lexicon/langid.tsv (distinctive letters, function words); the best score wins. A
+document's language is the majority, by amount of text, over blocks of about 400 characters;
+when two languages have nearly equal shares (an original followed by its translation), the
+one that comes first.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+
+from pskg.knowledge.lexicon import table
+from pskg.read.scripts import script_counts, script_of
+
+BY_SCRIPT = {"Geor": "ka", "Armn": "hy", "Grek": "el", "Hebr": "he", "Hang": "ko", "Kana": "ja"}
+BLOCK_CHARS = 400
+MAX_BLOCKS = 200          # a long document is cut into at most about this many blocks
+PARALLEL_SHARE = 0.85     # a language with this share of the leader's text, coming first, wins
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+_APOSTROPHES = re.compile(r"[ʻʼ‘’`´]")
+
+
+@lru_cache(maxsize=1)
+def _features() -> dict[str, dict[str, list[tuple[str, str, float]]]]:
+    out: dict[str, dict[str, list[tuple[str, str, float]]]] = defaultdict(lambda: defaultdict(list))
+    for row in table("langid"):
+        kind, _, value = row["feature"].partition(":")
+        out[row["script"]][row["lang"]].append((kind, value, float(row["weight"])))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _converters():
+    from opencc import OpenCC
+    return OpenCC("s2t"), OpenCC("t2s")
+
+
+def han_variant(text: str) -> str:
+    """'Hans' or 'Hant': which of the characters that differ between the two is in the majority."""
+    chars = Counter(c for c in text if script_of(c) == "Han")
+    simplified = sum(n for c, n in chars.items() if _differs(c, 0))
+    traditional = sum(n for c, n in chars.items() if _differs(c, 1))
+    return "Hant" if traditional > simplified else "Hans"
+
+
+@lru_cache(maxsize=20000)
+def _differs(char: str, direction: int) -> bool:
+    """Whether a character changes in OpenCC conversion (0: simplified→traditional, so the
+    character is simplified-only; 1: traditional→simplified). Cached: conversion is slow."""
+    return _converters()[direction].convert(char) != char
+
+
+def language_scores(text: str, script: str) -> dict[str, float]:
+    """Score of every language written in `script` (Latn, Cyrl) for this text."""
+    low = _APOSTROPHES.sub("'", text.lower())
+    words = [w for w in _WORD.findall(low) if script_of(w[0]) == script]
+    n = len(words) or 1
+    word_counts = Counter(words)
+    char_counts = Counter(c for w in words for c in w)
+    joined = " ".join(words)
+    scores = {}
+    for lang, features in _features().get(script, {}).items():
+        total = 0.0
+        for kind, value, weight in features:
+            if kind == "prior":
+                total += weight
+            elif kind == "word":
+                total += weight * word_counts[value] / n
+            elif kind == "char":
+                total += weight * char_counts[value] / n
+            elif kind == "sub":
+                total += weight * joined.count(value) / n
+        scores[lang] = total
+    return scores
+
+
+def detect(text: str) -> tuple[str, str]:
+    """(ISO 639-1 language, ISO 15924 script) of a text; ('und', 'Zyyy') when it has no letters."""
+    counts = script_counts(text)
+    if not counts:
+        return "und", "Zyyy"
+    script = counts.most_common(1)[0][0]
+    if script == "Han" and counts["Kana"] >= 0.1 * counts["Han"]:
+        script = "Kana"
+    if script == "Han":
+        return "zh", han_variant(text)
+    if script in BY_SCRIPT:
+        return BY_SCRIPT[script], "Jpan" if script == "Kana" else script
+    scores = language_scores(text, script)
+    if not scores:
+        return "und", script
+    lang, best = max(scores.items(), key=lambda kv: kv[1])
+    return (lang if best > 0 else "und"), script
+
+
+def detect_document(text: str) -> tuple[str, str]:
+    """The majority language of a document (by letters, over blocks of ~400 characters) and its script."""
+    votes: Counter[str] = Counter()
+    blocks: dict[str, list[str]] = defaultdict(list)
+    every = list(_blocks(text))
+    step = max(1, len(every) // 12)          # a long document: 12 blocks spread over it do
+    for block in every[::step]:
+        lang, _ = detect(block)
+        votes[lang] += _weight(block)
+        blocks[lang].append(block)       # insertion order = order of first appearance
+    if len(votes) > 1:
+        votes.pop("und", None)
+    if not votes:
+        return "und", "Zyyy"
+    top = max(votes.values())
+    # near-equal halves (an original and its translation): the one that comes first
+    lang = next(k for k in blocks if k in votes and votes[k] >= PARALLEL_SHARE * top)
+    return lang, detect("\n".join(blocks[lang]))[1]
+
+
+def script_for(text: str, lang: str) -> str:
+    """The script of a text whose language is already known (forced)."""
+    own = [b for b in _blocks(text) if detect(b)[0] == lang]
+    return detect("\n".join(own) if own else text)[1]
+
+
+def _weight(block: str) -> int:
+    counts = script_counts(block)
+    return sum(counts.values()) + counts["Han"]
+
+
+def _blocks(text: str):
+    """Runs of whole lines of about BLOCK_CHARS characters (more in a long document)."""
+    size = max(BLOCK_CHARS, len(text) // MAX_BLOCKS)
+    lines: list[str] = []
+    length = 0
+    for line in text.split("\n"):
+        lines.append(line)
+        length += len(line) + 1
+        if length >= size:
+            yield "\n".join(lines)
+            lines, length = [], 0
+    if lines and "\n".join(lines).strip():
+        yield "\n".join(lines)

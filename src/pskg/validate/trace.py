@@ -1,0 +1,74 @@
+"""Where a violation came from, read from the store: the document and character span of the
+Evidence node that states the offending triple (the same choice as pskg.validate's index)."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pyoxigraph as ox
+from rdflib import URIRef
+
+from pskg.rdf.namespaces import OA, PSKG
+from pskg.rdf.terms import from_oxigraph
+
+_QUERY = f"""PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+SELECT ?f ?kind ?e ?p ?o ?doc ?name ?start ?end ?exact WHERE {{
+  VALUES ?f {{ %s }}
+  {{ ?f a <{PSKG.Evidence}> . BIND(?f AS ?e) BIND(0 AS ?kind) }}
+  UNION {{ ?f a <{PSKG.Document}> . BIND(?f AS ?doc) BIND(1 AS ?kind) }}
+  UNION {{ ?e a <{PSKG.Evidence}> ; rdf:subject ?f . BIND(2 AS ?kind) }}
+  OPTIONAL {{ ?e rdf:predicate ?p }} OPTIONAL {{ ?e rdf:object ?o }}
+  OPTIONAL {{ ?e <http://www.w3.org/ns/prov#wasDerivedFrom> ?doc }}
+  OPTIONAL {{ ?doc <{PSKG.fileName}> ?name }}
+  OPTIONAL {{ ?e <{OA.start}> ?start }} OPTIONAL {{ ?e <{OA['end']}> ?end }}
+  OPTIONAL {{ ?e <{OA.exact}> ?exact }}
+}}"""
+
+
+def _evidence(store: ox.Store, union: bool, nodes: list[URIRef]) -> dict:
+    """focus → {kind: {evidence: facts}} for the IRIs among `nodes`."""
+    found: dict = {}
+    for i in range(0, len(nodes), 2000):
+        values = " ".join(f"<{n}>" for n in nodes[i:i + 2000])
+        for row in store.query(_QUERY % values, use_default_graph_as_union=union):
+            get = {k: from_oxigraph(row[k]) for k in
+                   ("f", "kind", "e", "p", "o", "doc", "name", "start", "end", "exact")}
+            kinds = found.setdefault(get["f"], {})
+            facts = kinds.setdefault(int(get["kind"]), {}).setdefault(get["e"] or get["doc"], {
+                "p": set(), "o": set(), "doc": get["doc"], "name": get["name"], "start": get["start"],
+                "end": get["end"], "exact": get["exact"]})
+            facts["p"].add(get["p"])
+            facts["o"].add(get["o"])
+    return found
+
+
+def _source(facts: dict):
+    doc = facts["doc"]
+    name = str(facts["name"]) if facts["name"] is not None else (str(doc) if doc is not None else None)
+    start, end, exact = facts["start"], facts["end"], facts["exact"]
+    span = None
+    if start is not None and end is not None and str(start).isdigit() and str(end).isdigit():
+        span = (int(str(start)), int(str(end)), str(exact) if exact is not None else "")
+    return name, span
+
+
+def add_sources(store: ox.Store, union: bool, violations: list) -> list:
+    nodes = sorted({v.focus_node for v in violations if isinstance(v.focus_node, URIRef)})
+    found = _evidence(store, union, nodes) if nodes else {}
+    out = []
+    for v in violations:
+        kinds = found.get(v.focus_node, {})
+        doc, span = None, None
+        if 0 in kinds:
+            doc, span = _source(next(iter(kinds[0].values())))
+        elif 1 in kinds:
+            doc = _source(next(iter(kinds[1].values())))[0]
+        elif 2 in kinds:
+            def rank(item):
+                e, facts = item
+                name, where = _source(facts)
+                return (v.path not in facts["p"] if isinstance(v.path, URIRef) else True,
+                        v.value not in facts["o"] if v.value is not None else True,
+                        where is None, str(name), where or (0, 0, ""), str(e))
+            doc, span = _source(min(kinds[2].items(), key=rank)[1])
+        out.append(replace(v, source_document=doc, source_span=span))
+    return out
