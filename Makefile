@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install clean browser test-virtuoso
+.PHONY: run test lint install clean browser test-virtuoso
 
 run: $(STAMP)
 	$(BIN)/pskg build --corpus data/corpus --out build
@@ -26,6 +26,10 @@ browser:
 
 test: $(STAMP) browser
 	$(BIN)/pytest -q
+
+# ruff: unused imports and names, undefined names, import order (pyproject.toml [tool.ruff]).
+lint: $(STAMP)
+	$(BIN)/ruff check .
 
 # The same endpoint comparison against Virtuoso from Debian's packages (exit 77 = skipped).
 test-virtuoso: $(STAMP)
