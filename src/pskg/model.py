@@ -123,3 +123,4 @@ class Record:
     genre: str                     # primary|secondary|transmittal
     instrument: InstrumentClaim
     letter_signers: list[LetterSigner] = field(default_factory=list)
+    candidates: dict[str, list[dict]] = field(default_factory=dict)  # field → ranked candidates

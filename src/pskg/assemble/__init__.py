@@ -5,9 +5,17 @@ from __future__ import annotations
 
 from pskg.assemble import header
 from pskg.assemble import signatures as sigs
+from pskg.assemble.candidates import (
+    date_candidates,
+    find_wrapper,
+    in_wrapper,
+    kind_candidates,
+    place_candidates,
+)
 from pskg.assemble.layout import Zone, opens_label
 from pskg.assemble.obligations import obligations
 from pskg.assemble.parties import parties as find_parties
+from pskg.assemble.rank import best, ranking
 from pskg.assemble.references import references
 from pskg.assemble.signature_blocks import from_block
 from pskg.extract import Mentions
@@ -21,43 +29,64 @@ def _spans(*mentions) -> list[Span]:
 def assemble(m: Mentions) -> Record:
     text = m.text.text
     genre, zone, letter = header.genre_and_zone(m)
-    title = header.find_title(m, zone)
+    wrapper = find_wrapper(m, zone)
+    if wrapper and wrapper.treaty_start is not None:
+        genre = "primary" if genre == "secondary" else genre    # the treaty's text follows the act
+    title = None
+    if wrapper and wrapper.treaty_start is not None:
+        title = header.find_title(m, Zone(wrapper.treaty_start, zone.end))
+    title = title or header.find_title(m, zone)
     claim = InstrumentClaim(title_language=m.text.language)
-    kind_mention = None
+    title_kind = None
     if title:
-        kind_mention = header.main_kind(m, title[0], title[1])
+        title_kind = header.main_kind(m, title[0], title[1])
         claim.title = header.title_text(text, title[0], title[1])
         claim.evidence["title"] = [Span(title[0], title[1], text[title[0]:title[1]], "title:head")]
     elif m.text.title:
         claim.title = m.text.title
-    if kind_mention is None:
-        kind_mention = header.field_value(m, "field_type", "type", zone) or next(
-            iter(m.of("type", start=zone.start, end=zone.end)), None)
-    claim.kind = kind_mention.value if kind_mention else None
-    claim.evidence["kind"] = _spans(kind_mention)
 
-    date = header.date_signed(m, zone, genre, excluded=set())
-    refs = references(m, zone, (claim.kind, date.value if date else None,
-                                title[:2] if title else None))
-    ref_starts = {r.evidence.start for r in refs if r.evidence}
-    if date and any(r.evidence and r.evidence.start <= date.span.start < r.evidence.end
-                    for r in refs):
-        date = header.date_signed(m, zone, genre, excluded=ref_starts | {date.span.start})
-    claim.date_signed = date.value if date else None
-    claim.evidence["date_signed"] = _spans(date)
-    place = header.place_signed(m, zone, date, title[:2] if title else None)
-    claim.place = place.value if place else None
-    claim.evidence["place"] = _spans(place)
+    def decide(spans: list[tuple[int, int]]):
+        kinds = kind_candidates(m, zone, title, title_kind, spans, wrapper)
+        kind = best(kinds)
+        dates = date_candidates(m, zone, genre, title, kind, kinds, spans, wrapper)
+        return kinds, kind, dates, best(dates)
 
-    day = claim.date_signed
+    def refs_for(kind, date):
+        return references(m, zone, (kind.mention.value if kind else None,
+                                    date.mention.value if date else None,
+                                    title[:2] if title else None))
+
+    kinds, kind, dates, date = decide([])
+    refs = refs_for(kind, date)
+    kinds, kind, dates, date = decide([(r.evidence.start, r.evidence.end) for r in refs if r.evidence])
+    refs = refs_for(kind, date)
+    claim.kind = kind.mention.value if kind else None
+    claim.evidence["kind"] = _spans(kind.mention if kind else None)
+    claim.date_signed = date.mention.value if date else None
+    claim.evidence["date_signed"] = _spans(date.mention if date else None)
+    places = place_candidates(m, zone, genre, title[:2] if title else None,
+                              date.mention if date else None,
+                              [(r.evidence.start, r.evidence.end) for r in refs if r.evidence],
+                              wrapper, header.unknown_place(m, zone))
+    place = best(places)
+    claim.place = place.mention.value if place else None
+    claim.evidence["place"] = _spans(place.mention if place else None)
+    explained = {"kind": kinds, "date_signed": dates, "place": places}
+
+    # persons are looked up among the office holders of the signing day, else of the day the
+    # text is dated (a news item's timestamp)
+    day = claim.date_signed or next((d.value for d in m.of("date", start=zone.start, end=zone.end)
+                                     if not d.value.startswith("--")), None)
     found = sigs.from_infobox(m, zone, day)
     if genre != "secondary":
         found += from_block(m, zone, day, _tail_start(m, zone))
     elif not found:
         found += sigs.from_sentences(m, zone, day, claim.kind)
-    claim.signatures = sigs.dedupe(found)
+    claim.signatures = [s for s in sigs.dedupe(found)
+                        if not (s.evidence and in_wrapper(wrapper, s.evidence[0].start))]
     claim.parties, by_code = find_parties(
-        m, zone, genre, title[:2] if title else None, claim.kind, date, claim.signatures)
+        m, zone, genre, title[:2] if title else None, claim.kind, date.mention if date else None,
+        claim.signatures)
     for code in claim.parties:
         claim.evidence[f"party:{code}"] = by_code[code]
     claim.references = refs
@@ -65,6 +94,7 @@ def assemble(m: Mentions) -> Record:
         stop = _obligations_stop(m, zone)
         claim.obligations = obligations(m, zone, stop, claim.kind, claim.parties)
     record = Record(m.text, genre, claim)
+    record.candidates = {f: [c.explain() for c in ranking(cs)] for f, cs in explained.items()}
     if letter:
         for sig in from_block(m, letter, day, _tail_start(m, letter),
                                    rule="letter-signer:block"):

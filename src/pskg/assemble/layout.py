@@ -25,8 +25,8 @@ class Zone:
 
 def sentence_at(text: str, pos: int) -> tuple[int, int]:
     """The sentence (or paragraph, or list line) around a position."""
-    start = 0
-    for m in _SENTENCE_END.finditer(text, max(0, pos - 1500), pos):
+    start = 0       # the search runs a little past pos: a paragraph break's look-ahead must
+    for m in _SENTENCE_END.finditer(text, max(0, pos - 1500), min(len(text), pos + 8)):  # see it
         if m.end() <= pos:
             start = m.end()
     m = _SENTENCE_END.search(text, pos)

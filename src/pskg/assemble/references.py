@@ -64,9 +64,10 @@ def references(m: Mentions, zone: Zone, own: tuple[str | None, str | None, tuple
 
     for kind in m.of("type", start=zone.start, end=zone.end):
         if inside_title(kind.span) or any(s <= kind.span.start < e + 2 for s, e in taken) \
-                or _own(m, kind):
+                or is_own(m, kind):
             continue
-        date = _attached_date(m, kind)
+        tie = attached_date(m, kind)
+        date = tie[0] if tie else None
         if date is not None:
             if date.value == own_date and kind.value == own_kind:
                 continue
@@ -96,16 +97,18 @@ def references(m: Mentions, zone: Zone, own: tuple[str | None, str | None, tuple
     return _dedupe(out)
 
 
-def _own(m: Mentions, kind: Mention) -> bool:
+def is_own(m: Mentions, kind: Mention) -> bool:
     """'this Agreement', 'настоящего Соглашения', '本条约': the document's own instrument."""
     return any(c.value == "own" and 0 <= kind.span.start - c.span.end <= 3
                for c in m.of("cue", start=max(0, kind.span.start - 20), end=kind.span.start))
 
 
-def _attached_date(m: Mentions, kind: Mention) -> Mention | None:
+def attached_date(m: Mentions, kind: Mention) -> tuple[Mention, str] | None:
     """A full date tied to a kind word: written before it with nothing but title words between
     ("1993 年 5 月 25 日的…条约", "the 8 December 1991 Agreement"), or after it behind a word
-    that ties a date to a title ("Agreement … of 30 December 1991", "Соглашения от 25 мая")."""
+    that ties a date to a title ("Agreement … of 30 December 1991", "Соглашения от 25 мая")
+    or a signing word ("the Agreement signed on …"). Returns (date, how): how is "before",
+    "of" or "sign"."""
     text = m.text.text
     s, e = sentence_at(text, kind.span.start)
     dates = [complete_year(m, d) for d in m.of("date", start=max(s, kind.span.start - 150),
@@ -116,7 +119,7 @@ def _attached_date(m: Mentions, kind: Mention) -> Mention | None:
         gap_start = before[-1].span.end
         signed = any(c.value == "sign" for c in m.of("cue", start=gap_start, end=kind.span.start))
         if signed or not re.search(r"[,;:。，；：]", text[gap_start:kind.span.start]):
-            return before[-1]
+            return before[-1], "sign" if signed else "before"
     for date in (d for d in dates if d.span.start >= kind.span.end):
         if m.of("type", start=kind.span.end, end=date.span.start):
             break
@@ -124,7 +127,7 @@ def _attached_date(m: Mentions, kind: Mention) -> Mention | None:
                                 end=date.span.start)
                 if c.value in ("of_date", "sign") and date.span.start - c.span.end <= 3]
         if ties:
-            return date
+            return date, "of" if any(c.value == "of_date" for c in ties) else "sign"
     return None
 
 

@@ -80,20 +80,28 @@ def _build_in_store(corpus: Path, store: Path):
 
 def extract(document: Path = typer.Argument(..., help="A document (.txt .html .pdf)."),
             lang: str = typer.Option(None, "--lang", help="Force the document's language."),
+            explain: bool = typer.Option(False, "--explain", help="Print, per field (kind, date "
+                                         "signed, place), every candidate with its features and "
+                                         "score, best first, instead of the JSON."),
             ) -> None:
     """Show what one document claims, as JSON with evidence spans.
 
     Runs read → extract → assemble on one document: the stage-by-stage view for checking
-    the extractor."""
+    the extractor. With --explain, why each header field got its value: the candidates,
+    their features and the weights of data/lexicon/features.tsv."""
     import dataclasses
     import json
 
+    from pskg.assemble.explain import explain_text
     from pskg.pipeline import process_file
 
     try:
         record = process_file(document, lang=lang)
     except InputError as exc:
         fail(str(exc))
+    if explain:
+        typer.echo(explain_text(record), nl=False)
+        return
     claim = dataclasses.asdict(record.instrument)
     out = {"file": str(document), "language": record.text.language, "script": record.text.script,
            "encoding": record.text.encoding, "genre": record.genre, "instrument": claim,

@@ -47,8 +47,11 @@ _YEAR_BEFORE = re.compile(YEAR + r"(?!\d)(?:(?!\n\s*\n)[^\d]){0,22}$")
 
 @lru_cache(maxsize=1)
 def _month_matcher() -> Matcher:
+    # a month word takes case endings ("27-январында", "11 қыркүйекте"): a form of five letters
+    # or more is a stem that takes any ending; a date still needs a day number beside it
     return Matcher(Entry(row["form"], row["month"], row["lang"],
-                         "exact" if len(row["form"]) <= 3 else "prefix")
+                         "exact" if len(row["form"]) <= 3 else
+                         "stem" if len(row["form"]) >= 5 else "prefix")
                    for row in lexicon.table("months"))
 
 

@@ -1,0 +1,270 @@
+"""The candidates of the header fields and their features: every kind word for the kind, every
+date for the signing date, every place for the signing place (weights: data/lexicon/features.tsv).
+
+What the features read: card fields of legal-database pages (signature, adoption, other dates),
+signing words and closing lines, the title and headings, "this / the present", dates tied by
+"of / от" to a kind word (the document's own instrument or another one), the law, decree or
+resolution that wraps a treaty (its own date, the part before the treaty's text), news
+timestamps and datelines, words of other events (entry into force, ratification, publication).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pskg.assemble.header import complete_year, field_value
+from pskg.assemble.layout import Zone, line_at, sentence_at
+from pskg.assemble.rank import Candidate
+from pskg.assemble.references import attached_date, is_own
+from pskg.extract import Mentions
+from pskg.extract.match import is_han
+from pskg.model import Mention
+
+_CLOCK = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
+_TOP = 600          # a wrapping act opens the document
+
+
+@dataclass(frozen=True)
+class Wrapper:
+    """A law, decree or resolution around a treaty: its heading and where the treaty begins."""
+    act: Mention
+    treaty_start: int | None      # the treaty's own heading, when its text follows
+
+
+def find_wrapper(m: Mentions, zone: Zone) -> Wrapper | None:
+    """A wrapping act: a law/decree/resolution word near the top and a ratify/approve word in
+    the same opening part; the treaty's text begins at the first heading line with a kind word
+    after them."""
+    text = m.text.text
+    top = min(zone.end, zone.start + _TOP)
+    head = _first_lines(text, zone.start, 3)
+    acts = [c for c in m.of("cue", start=zone.start, end=top) if c.value == "wrapper"
+            and _capitalised(c.span.exact)
+            and (c.span.start < head or not text[line_at(text, c.span.start)[0]:c.span.start].strip())]
+    ratify = [c for c in m.of("cue", start=zone.start, end=min(zone.end, zone.start + 2 * _TOP))
+              if c.value == "ratify"]
+    if not acts or not ratify:
+        return None
+    after = max(acts[0].span.end, ratify[0].span.end)
+    heading = next((k for k in m.of("type", start=after, end=zone.end)
+                    if _opens_heading(text, k)), None)
+    return Wrapper(acts[0], heading.span.start if heading else None)
+
+
+def _capitalised(word: str) -> bool:
+    """An act is named with a capital ("Закон", "Law") where the script has capitals at all
+    ("international law" is not a law)."""
+    first = word[:1]
+    return first.upper() == first.lower() or first.isupper()
+
+
+def _first_lines(text: str, start: int, count: int) -> int:
+    """Where the first `count` non-empty lines after `start` end."""
+    pos = start
+    for _ in range(count):
+        while pos < len(text) and text[pos] in "\n\r \t":
+            pos += 1
+        nxt = text.find("\n", pos)
+        pos = len(text) if nxt < 0 else nxt
+    return pos
+
+
+def ties(m: Mentions, zone: Zone) -> dict[int, tuple[Mention, Mention, str]]:
+    """Kind words tied to a date: kind start → (kind, date, how), how = before | of | sign."""
+    out = {}
+    for k in m.of("type", start=zone.start, end=zone.end):
+        tie = attached_date(m, k)
+        if tie is not None:
+            out[k.span.start] = (k, tie[0], tie[1])
+    return out
+
+
+def _opens_heading(text: str, kind: Mention) -> bool:
+    """A kind word that opens a short line or an all-capitals one ("СОГЛАШЕНИЕ", "PROTOCOL on …")."""
+    ls, le = line_at(text, kind.span.start)
+    line, word = text[ls:le].strip(), kind.span.exact
+    if is_han(word[:1]):             # head-final: "阿拉木图宣言" heads, "條約類型" (a label) does not
+        return len(line) <= 40 and line.endswith(word)
+    if text[ls:kind.span.start].strip(" \t#*_=|-–—"):
+        return False
+    return len(line) <= 60 or (word.isupper() and len(word) > 2)
+
+
+def in_wrapper(w: Wrapper | None, pos: int) -> bool:
+    return w is not None and (w.treaty_start is None or pos < w.treaty_start)
+
+
+def _sentence_cues(m: Mentions, pos: int, value: str, reach: int) -> list[Mention]:
+    s, e = sentence_at(m.text.text, pos)
+    return [c for c in m.of("cue", start=max(s, pos - reach), end=min(e, pos + reach))
+            if c.value == value]
+
+
+def kind_candidates(m: Mentions, zone: Zone, title: tuple[int, int] | None,
+                    title_kind: Mention | None, refs_spans: list[tuple[int, int]],
+                    wrapper: Wrapper | None) -> list[Candidate]:
+    text = m.text.text
+    card = field_value(m, "field_type", "type", zone)
+    tied = ties(m, zone)
+    out = []
+    for i, k in enumerate(m.of("type", start=zone.start, end=zone.end)):
+        c = Candidate("kind", k)
+        in_title = bool(title and title[0] <= k.span.start < title[1])
+        heads = title_kind is not None and k.span == title_kind.span   # opens it, or ends it
+        c.add("opens_title", heads)                                    # in a head-final language
+        c.add("in_title", in_title and not heads)
+        c.add("heading", _opens_heading(text, k) and not in_title)
+        c.add("card_type", card is not None and card.span == k.span)
+        c.add("own", is_own(m, k))
+        c.add("wrapped", wrapper is not None and any(
+            0 <= k.span.start - r.span.end <= 40 for r in _sentence_cues(m, k.span.start, "ratify", 60)))
+        signed = k.span.start in tied and tied[k.span.start][2] == "sign"
+        c.add("signed", signed)
+        c.add("in_reference", not in_title and not is_own(m, k) and not signed
+              and any(s <= k.span.start < e for s, e in refs_spans))
+        c.add("first", i == 0)
+        c.add("any")
+        out.append(c)
+    return out
+
+
+def date_candidates(m: Mentions, zone: Zone, genre: str, title: tuple[int, int] | None,
+                    kind: Candidate | None, ranked_kinds: list[Candidate],
+                    refs_spans: list[tuple[int, int]], wrapper: Wrapper | None) -> list[Candidate]:
+    text = m.text.text
+    n = zone.end - zone.start
+    cards = {lbl: _card_dates(m, zone, lbl) for lbl in ("field_date", "field_adopt_date")}
+    other_cards = _card_dates(m, zone, "field_other_date")
+    own_kinds = {c.mention.span for c in ranked_kinds
+                 if kind is not None and c.mention.value == kind.mention.value
+                 and {"opens_title", "heading", "own", "wrapped", "card_type"} & set(c.features)}
+    tied: dict[int, tuple[Mention, str]] = {}
+    for k, d, how in ties(m, zone).values():
+        tied.setdefault(d.span.start, (k, how))
+    out, first_full = [], True
+    for raw in m.of("date", start=zone.start, end=zone.end):
+        d = complete_year(m, raw)
+        if d is None:
+            continue
+        c = Candidate("date_signed", d)
+        pos = d.span.start
+        signs = _sentence_cues(m, pos, "sign", 160)
+        events = _sentence_cues(m, pos, "other_event", 60)
+        near_sign = min((abs(s.span.start - pos) for s in signs), default=None)
+        near_event = min((abs(e.span.start - pos) for e in events), default=None)
+        c.add("card_sign", pos in cards["field_date"])
+        c.add("card_adopt", pos in cards["field_adopt_date"])
+        c.add("card_other", pos in other_cards)
+        c.add("sign_cue", near_sign is not None and (near_event is None or near_sign <= near_event))
+        c.add("other_event", near_event is not None and (near_sign is None or near_event < near_sign))
+        alone = _alone_on_line(text, d)
+        c.add("closing_line", genre != "secondary" and alone and pos >= zone.start + int(n * 0.8))
+        c.add("closing_part", genre != "secondary" and pos >= zone.start + int(n * 0.75))
+        c.add("under_title", alone and title is not None and 0 <= pos - title[1] <= 400)
+        card = {"card_sign", "card_adopt", "card_other"} & set(c.features)
+        k, how = tied.get(pos, (None, "")) if not card else (None, "")
+        if k is not None:
+            c.add("own_title_date" if _own_tie(k, how, kind, own_kinds, title)
+                  else "other_instrument")
+        c.add("in_reference", k is None and not card and any(s <= pos < e for s, e in refs_spans))
+        c.add("wrapper_date", wrapper is not None and _tied_to(m, d, wrapper.act))
+        c.add("wrapper_zone", in_wrapper(wrapper, pos))
+        c.add("timestamp", not card and _timestamp(m, d, genre))
+        c.add("year_from_dateline", d.span.rule == "date:year-from-dateline")
+        if not d.value.startswith("--") and d.span.rule != "date:year-from-dateline":
+            c.add("earliest", genre == "secondary" and first_full)
+            first_full = False
+        out.append(c)
+    return out
+
+
+def _own_tie(k: Mention, how: str, kind: Candidate | None, own_kinds: set,
+             title: tuple[int, int] | None) -> bool:
+    """Is the kind word a date is tied to the document's own instrument? One that heads its
+    title, opens a heading, follows "this" or is what the wrapping act ratifies; or, tied by a
+    signing word ("the Agreement signed on …"), a word of the instrument's own kind."""
+    if kind is None:
+        return False
+    if k.span in own_kinds or k.span == kind.mention.span:
+        return True
+    in_title = title is not None and title[0] <= k.span.start < title[1]
+    return k.value == kind.mention.value and (how == "sign" or in_title)
+
+
+def place_candidates(m: Mentions, zone: Zone, genre: str, title: tuple[int, int] | None,
+                     date: Mention | None, refs_spans: list[tuple[int, int]],
+                     wrapper: Wrapper | None, unknown: Mention | None) -> list[Candidate]:
+    text = m.text.text
+    card = field_value(m, "field_place", "place", zone) or next(
+        iter(card_fields(m, zone, "field_place", "place")), None)
+    date_sentence = sentence_at(text, date.span.start) if date else None
+    places = m.of("place", start=zone.start, end=zone.end)
+    if unknown and not any(p.span.start < unknown.span.end and unknown.span.start < p.span.end
+                           for p in places):
+        places.append(unknown)
+    out = []
+    for p in places:
+        c = Candidate("place", p)
+        pos = p.span.start
+        signs = _sentence_cues(m, pos, "sign", 200)
+        c.add("card_place", card is not None and card.span == p.span)
+        c.add("sign_cue", bool(signs))
+        c.add("beside_date", date is not None and abs(pos - date.span.start) <= 60
+              and sentence_at(text, pos) == date_sentence)
+        c.add("in_title", title is not None and title[0] <= pos < title[1])
+        c.add("in_reference", any(s <= pos < e for s, e in refs_spans))
+        c.add("wrapper_zone", in_wrapper(wrapper, pos) and not signs)
+        c.add("dateline", genre == "secondary" and pos < zone.start + 160
+              and line_at(text, pos)[0] <= zone.start + 160 and not signs)
+        c.add("after_signing_prep", p is unknown)
+        out.append(c)
+    return out
+
+
+def card_fields(m: Mentions, zone: Zone, label: str, kind: str = "date") -> list[Mention]:
+    """The values of the card fields with this label: a label opens its line ("Дата
+    подписания: …", "მიღების თარიღი 22/04/1997"); the value is on the same line, or alone on
+    the next line when the label stands by itself."""
+    text = m.text.text
+    out = []
+    for cue in m.of("cue", start=zone.start, end=zone.end):
+        if cue.value != label:
+            continue
+        ls, le = line_at(text, cue.span.start)
+        if text[ls:cue.span.start].strip(" \t-*•|"):
+            continue
+        found = m.of(kind, start=cue.span.end, end=le)
+        if not found and not text[cue.span.end:le].strip(" \t:："):
+            _, nxt = line_at(text, min(len(text), le + 1))
+            found = m.of(kind, start=le, end=nxt)
+        out += found[:1]
+    return out
+
+
+def _card_dates(m: Mentions, zone: Zone, label: str) -> set[int]:
+    return {d.span.start for d in card_fields(m, zone, label)}
+
+
+def _alone_on_line(text: str, date: Mention) -> bool:
+    ls, le = line_at(text, date.span.start)
+    _, le = line_at(text, max(date.span.start, date.span.end - 1))
+    rest = text[ls:date.span.start] + text[date.span.end:le]
+    return len(re.sub(r"[\W\d_]", "", rest)) <= 12
+
+
+def _tied_to(m: Mentions, date: Mention, act: Mention) -> bool:
+    """The date of the wrapping act: on the act's own line, after it, no kind word between."""
+    text = m.text.text
+    ls, le = line_at(text, act.span.start)
+    return (act.span.end <= date.span.start < le
+            and not m.of("type", start=act.span.end, end=date.span.start))
+
+
+def _timestamp(m: Mentions, date: Mention, genre: str) -> bool:
+    """A clock time beside the date ("30 նոյեմբեր, 2016 14:52"), or a date on the first line of
+    a text about an instrument (a news dateline)."""
+    text = m.text.text
+    around = text[max(0, date.span.start - 25):date.span.end + 25]
+    if _CLOCK.search(around.replace(date.span.exact, " ")):
+        return True
+    return genre == "secondary" and date.span.start < 200 and _alone_on_line(text, date)
