@@ -206,7 +206,10 @@ def place_candidates(m: Mentions, zone: Zone, genre: str, title: tuple[int, int]
     for p in places:
         c = Candidate("place", p)
         pos = p.span.start
-        signs = _sentence_cues(m, pos, "sign", 200)
+        # "Done at X" names the place right after the signing word; a verb-final sentence
+        # ("Бішкек қаласында … жасалды") ends with it
+        signs = [s for s in _sentence_cues(m, pos, "sign", 200)
+                 if s.span.start > pos or pos - s.span.end <= 60]
         c.add("card_place", card is not None and card.span == p.span)
         c.add("sign_cue", bool(signs))
         c.add("beside_date", date is not None and abs(pos - date.span.start) <= 60
