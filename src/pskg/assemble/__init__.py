@@ -10,6 +10,7 @@ from pskg.assemble.candidates import (
     find_wrapper,
     in_wrapper,
     kind_candidates,
+    legal_card,
     place_candidates,
 )
 from pskg.assemble.layout import Zone, opens_label
@@ -30,8 +31,8 @@ def assemble(m: Mentions) -> Record:
     text = m.text.text
     genre, zone, letter = header.genre_and_zone(m)
     wrapper = find_wrapper(m, zone)
-    if wrapper and wrapper.treaty_start is not None:
-        genre = "primary" if genre == "secondary" else genre    # the treaty's text follows the act
+    if genre == "secondary" and (wrapper and wrapper.treaty_start is not None or legal_card(m, zone)):
+        genre = "primary"       # the treaty's text follows the act, or the database's card
     title = None
     if wrapper and wrapper.treaty_start is not None:
         title = header.find_title(m, Zone(wrapper.treaty_start, zone.end))

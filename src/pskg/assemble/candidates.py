@@ -244,6 +244,12 @@ def card_fields(m: Mentions, zone: Zone, label: str, kind: str = "date") -> list
     return out
 
 
+def legal_card(m: Mentions, zone: Zone) -> bool:
+    """The card of a legal database (dates of adoption, entry into force, publication,
+    registration as fields), which opens a page holding the instrument's text."""
+    return any(card_fields(m, zone, label) for label in ("field_adopt_date", "field_other_date"))
+
+
 def _card_dates(m: Mentions, zone: Zone, label: str) -> set[int]:
     return {d.span.start for d in card_fields(m, zone, label)}
 

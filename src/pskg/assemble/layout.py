@@ -59,8 +59,9 @@ def coordinated_lists(text: str, lang: str, states: list[Mention], roles: list[M
         if current:
             prev = current[-1]
             gap = text[prev.span.end:state.span.start]
-            for role in roles:
-                if prev.span.end <= role.span.start and role.span.end <= state.span.start:
+            for role in sorted(roles, key=lambda r: -len(r.span.exact)):   # longest first:
+                if prev.span.end <= role.span.start and role.span.end <= state.span.start:  # a
+                    # word of a longer phrase ("Министрлер" of "Министрлер Кабинети") must not cut it
                     gap = gap.replace(role.span.exact, " ")
             if len(gap) <= max_gap and pattern.match(gap):
                 current.append(state)

@@ -33,19 +33,20 @@ def parties(m: Mentions, zone: Zone, genre: str, title: tuple[int, int] | None,
     def add(code: str, span: Span, rule: str) -> None:
         found.setdefault(code, []).append(Span(span.start, span.end, span.exact, rule))
 
-    if title:   # a title names its parties as a list: "between X and Y"; a state outside
-        # the list is something the instrument is about ("… the border with China") or, in a
-        # headline, someone else ("Turkey welcomes …")
+    roles = m.of("role", start=zone.start, end=zone.end) + [   # words a list may hold
+        c for c in m.of("cue", start=zone.start, end=zone.end) if c.value == "party_word"]
+    if title:   # a title names its parties as a list: "between X and Y" ("between the
+        # Government of X and the Government of Y"); a state outside the list is something the
+        # instrument is about ("… the border with China") or, in a headline, someone else
         in_title = m.of("state", start=title[0], end=title[1])
-        in_title = [s for run in coordinated_lists(text, m.text.language, in_title, [])
+        words = [r for r in roles if r.kind == "cue" and title[0] <= r.span.start < title[1]]
+        in_title = [s for run in coordinated_lists(text, m.text.language, in_title, words)
                     if len(run) >= 2 for s in run]
         for state in in_title:
             add(state.value, state.span, "party:title")
     for sig in signatures:
         if sig.state and sig.evidence:
             add(sig.state, sig.evidence[0], "party:signatory")
-    roles = m.of("role", start=zone.start, end=zone.end) + [   # words a list may hold
-        c for c in m.of("cue", start=zone.start, end=zone.end) if c.value == "party_word"]
     if genre in ("primary", "transmittal"):
         start = title[1] if title else zone.start
         end = preamble_end(m, zone, start)
@@ -74,7 +75,44 @@ def parties(m: Mentions, zone: Zone, genre: str, title: tuple[int, int] | None,
             if _speaks_of_it(m, s, e, kind, date):
                 for state in run:
                     add(state.value, state.span, "party:sentence")
+    for state in _signed_notes(m, zone, kind, date, roles):
+        add(state.value, state.span, "party:signed-note")
     return sorted(found), found
+
+
+def _signed_notes(m: Mentions, zone: Zone, kind: str | None, date: Mention | None,
+                  roles: list[Mention]) -> list[Mention]:
+    """States a sentence says signed the instrument itself, one or several: "The Agreement
+    was signed by the Government of X with a reservation" (final-clause notes, news). The
+    sentence names the instrument by its kind or as "this", has a signing word, no other
+    date and no negation ("was not signed by …")."""
+    text = m.text.text
+    out = []
+    runs = coordinated_lists(text, m.text.language, m.of("state", start=zone.start, end=zone.end),
+                             roles)
+    with_list = {sentence_at(text, r[0].span.start) for r in runs if len(r) >= 2}
+    for run in runs:
+        s, e = sentence_at(text, run[0].span.start)
+        if len(run) == 1 and (s, e) in with_list:
+            continue        # beside a list of parties, a lone state is someone else
+        cues = m.of("cue", start=s, end=e)
+        if any(c.value == "negation" for c in cues) or not any(
+                c.value == "sign" and _beside(c, run) for c in cues):
+            continue
+        if kind is None or kind not in {k.value for k in m.of("type", start=s, end=e)}:
+            continue
+        dates = {d.value for d in m.of("date", start=s, end=e) if not d.value.startswith("--")}
+        if dates and (date is None or dates != {date.value}):
+            continue
+        out += run
+    return out
+
+
+def _beside(cue: Mention, run: list[Mention], reach: int = 40) -> bool:
+    """The signing word stands right before or after the list ("signed by the Government of X",
+    "X подписало")."""
+    return (0 <= run[0].span.start - cue.span.end <= reach
+            or 0 <= cue.span.start - run[-1].span.end <= reach)
 
 
 def _speaks_of_it(m: Mentions, s: int, e: int, kind: str | None, date: Mention | None) -> bool:
