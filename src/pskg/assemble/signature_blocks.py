@@ -100,10 +100,15 @@ def from_block(m: Mentions, zone: Zone, date: str | None, tail_start: int,
             if columns:
                 state, role = columns[0][i], columns[1][i] if columns[1] else None
             else:
-                seg = max(boundary, text.rfind(";", 0, person.span.start) + 1)
+                seg = max(boundary, text.rfind(";", 0, person.span.start) + 1,
+                          _paragraph_start(text, person.span.start))
                 states = m.of("state", start=seg, end=person.span.start)
                 seg_roles = m.of("role", start=seg, end=person.span.start)
                 under = [st for cue, st in found if st.span.end <= person.span.start]
+                if not states and not seg_roles and not under:   # the name above its role
+                    below = _below(m, person, persons, zone.end)  # and state
+                    states = m.of("state", start=person.span.end, end=below)[:1]
+                    seg_roles = m.of("role", start=person.span.end, end=below)[:1]
                 state = states[-1] if states else (under[-1] if under else None)
                 role = seg_roles[-1] if seg_roles else None
             sig = make_signature(person, state, role, date, rule)
@@ -111,6 +116,20 @@ def from_block(m: Mentions, zone: Zone, date: str | None, tail_start: int,
                 out.append(sig)
             boundary = person.span.end
     return out
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    """Where the paragraph around pos begins (after the last blank line)."""
+    blank = max(text.rfind("\n\n", 0, pos), text.rfind("\n \n", 0, pos))
+    return 0 if blank < 0 else blank + 1
+
+
+def _below(m: Mentions, person: Mention, persons: list[Mention], limit: int) -> int:
+    """The lines under a name, up to the next name or the end of its paragraph."""
+    text = m.text.text
+    nxt = min((p.span.start for p in persons if p.span.start > person.span.end), default=limit)
+    blank = text.find("\n\n", person.span.end)
+    return min(nxt, limit, blank if blank >= 0 else limit)
 
 
 def _pair_runs(found, persons, roles):

@@ -126,7 +126,7 @@ def from_sentences(m: Mentions, zone: Zone, date: str | None, kind: str | None) 
             continue
         cues = [c for c in m.of("cue", start=s, end=e) if c.value == "sign"]
         kinds = [k for k in m.of("type", start=s, end=e) if kind is None or k.value == kind]
-        if not cues and not kinds:
+        if not cues and not kinds or _signs_an_act(m, cues, kinds, s, e):
             continue
         window = max(s, person.span.start - 80)
         roles = m.of("role", start=window, end=person.span.start)
@@ -137,6 +137,31 @@ def from_sentences(m: Mentions, zone: Zone, date: str | None, kind: str | None) 
         if sig:
             out.append(sig)
     return out
+
+
+def _signs_an_act(m: Mentions, cues: list[Mention], kinds: list[Mention], s: int, e: int) -> bool:
+    """The sentence's signing word belongs to a law or decree ("signed the Law on the
+    ratification of the Agreement", "Мыйзамына кол койду"): the act's word stands nearer to
+    every signing word than any kind word of the instrument. The person signed the act."""
+    acts = [c for c in m.of("cue", start=s, end=e) if c.value == "wrapper"]
+    cues = [c for c in cues if not _quoted(m.text.text, s, c.span.start)]   # a quoted title's
+    if not acts or not cues:                                                 # "signed in …"
+        return False
+
+    def gap(a: Mention, b: Mention) -> int:
+        return max(a.span.start - b.span.end, b.span.start - a.span.end, 0)
+    return all(min(gap(c, a) for a in acts) < min((gap(c, k) for k in kinds), default=10**6)
+               for c in cues)
+
+
+_OPEN, _CLOSE = "“«„", "”»"
+
+
+def _quoted(text: str, start: int, pos: int) -> bool:
+    """Inside quotation marks (a quoted title) between the sentence start and pos."""
+    before = text[start:pos]
+    opened = sum(before.count(q) for q in _OPEN) - sum(before.count(q) for q in _CLOSE)
+    return opened > 0 or before.count('"') % 2 == 1
 
 
 def _gap_ok(text: str, start: int, end: int, m: Mentions) -> bool:
