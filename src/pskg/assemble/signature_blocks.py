@@ -119,9 +119,14 @@ def from_block(m: Mentions, zone: Zone, date: str | None, tail_start: int,
 
 
 def _paragraph_start(text: str, pos: int) -> int:
-    """Where the paragraph around pos begins (after the last blank line)."""
+    """Where the paragraph around pos begins: after the last blank line. A blank line after an initial ("ც. \n\nშუშკევიჩი", a page break inside a
+    name) or inside a phrase does not part a paragraph."""
     blank = max(text.rfind("\n\n", 0, pos), text.rfind("\n \n", 0, pos))
-    return 0 if blank < 0 else blank + 1
+    if blank < 0:
+        return 0
+    before = text[max(0, blank - 40):blank].rstrip()
+    broken = re.search(r"(?:^|\s)\w{1,2}\.$|[-‐]$", before)     # an initial, a hyphenated word
+    return 0 if broken else blank + 1
 
 
 def _below(m: Mentions, person: Mention, persons: list[Mention], limit: int) -> int:
