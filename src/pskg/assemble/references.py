@@ -12,6 +12,7 @@ Mentions of the document's own instrument are not references.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pskg.assemble.header import complete_year
 from pskg.assemble.layout import Zone, sentence_at
@@ -20,6 +21,10 @@ from pskg.knowledge import lexicon, reference
 from pskg.model import Mention, Reference, Span
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+# what may stand between a date and the kind word it dates in a head-first language
+# ("the 8 December 1991 Agreement", "от 8 декабря 1991 г. Соглашение")
+_YEAR_WORDS = re.compile(r"(?<![^\W\d_])(?:года|году|г\.|року|р\.|гада|year|anul|yılı|жылғы|жылы)"
+                         r"(?![^\W\d_])|[.\s]+", re.I)
 _CUT = re.compile(r"[,;:。，；：()（）\"«»“”]")
 
 
@@ -49,6 +54,7 @@ def references(m: Mentions, zone: Zone, own: tuple[str | None, str | None, tuple
     ref = reference.load()
     own_kind, own_date, own_title = own
     out: list[Reference] = []
+    untimed: list[Reference] = []          # named by title alone: kept unless named with a date
     taken: list[tuple[int, int]] = []
 
     def inside_title(span: Span) -> bool:
@@ -64,7 +70,7 @@ def references(m: Mentions, zone: Zone, own: tuple[str | None, str | None, tuple
 
     for kind in m.of("type", start=zone.start, end=zone.end):
         if inside_title(kind.span) or any(s <= kind.span.start < e + 2 for s, e in taken) \
-                or is_own(m, kind):
+                or is_own(m, kind) or _on_card_line(m, kind):
             continue
         tie = attached_date(m, kind)
         date = tie[0] if tie else None
@@ -77,6 +83,13 @@ def references(m: Mentions, zone: Zone, own: tuple[str | None, str | None, tuple
             out.append(Reference(title, kind.value, date.value, None,
                                  Span(span_start, span_end, text[span_start:span_end],
                                       "reference:kind+date")))
+            continue
+        named = titled(m, kind) if kind.value != "other" else None
+        if named and kind.value != own_kind:
+            untimed.append(Reference(named, kind.value, None, None,
+                                 Span(kind.span.start, kind.span.start + len(named),
+                                      text[kind.span.start:kind.span.start + len(named)],
+                                      "reference:title")))
             continue
         s, _ = sentence_at(text, kind.span.start)
         years = [int(y.group(1)) for y in _YEAR.finditer(text, max(s, kind.span.start - 120),
@@ -94,6 +107,7 @@ def references(m: Mentions, zone: Zone, own: tuple[str | None, str | None, tuple
                 out.append(Reference(known_title(known), known.kind, known.date, known.id,
                                      Span(kind.span.start, kind.span.end, kind.span.exact,
                                           "reference:kind+year")))
+    out += [r for r in untimed if not _same_title(r.title, out)]
     return _dedupe(out)
 
 
@@ -117,11 +131,22 @@ def attached_date(m: Mentions, kind: Mention) -> tuple[Mention, str] | None:
     before = [d for d in dates if d.span.end <= kind.span.start]
     if before and not m.of("type", start=before[-1].span.end, end=kind.span.start):
         gap_start = before[-1].span.end
-        signed = any(c.value == "sign" for c in m.of("cue", start=gap_start, end=kind.span.start))
-        if signed or not re.search(r"[,;:。，；：]", text[gap_start:kind.span.start]):
+        gap = text[gap_start:kind.span.start]
+        cues = m.of("cue", start=gap_start, end=kind.span.start)
+        signed = any(c.value == "sign" for c in cues) or (      # "On 13 March X and Y signed
+            not re.search(r"[;:。；：]", gap) and any(             # the Statement…" with the
+                c.value == "sign" for c in m.of("cue", start=kind.span.end, end=e)))  # verb last
+        words = _YEAR_WORDS.sub(" ", gap).strip()
+        apart = (re.search(r"[,;:。，；：]|\s[-–—]\s", gap)           # a list or a source line
+                 or any(c.value in ("other_event", "wrapper") for c in cues)
+                 or words and not re.search(r"[^\W\d_]", words)        # a number, not a title
+                 or head_first(m.text.language) and not signed and words)
+        if signed or not apart:
             return before[-1], "sign" if signed else "before"
     for date in (d for d in dates if d.span.start >= kind.span.end):
-        if m.of("type", start=kind.span.end, end=date.span.start):
+        if m.of("type", start=kind.span.end, end=date.span.start) or any(
+                c.value in ("wrapper", "other_event")        # "the Protocol, approved by Resolution
+                for c in m.of("cue", start=kind.span.end, end=date.span.start)):   # … of <date>"
             break
         ties = [c for c in m.of("cue", start=max(kind.span.end, date.span.start - 14),
                                 end=date.span.start)
@@ -129,6 +154,53 @@ def attached_date(m: Mentions, kind: Mention) -> tuple[Mention, str] | None:
         if ties:
             return date, "of" if any(c.value == "of_date" for c in ties) else "sign"
     return None
+
+
+@lru_cache(maxsize=None)
+def head_first(lang: str) -> bool:
+    """Titles open with their kind word in this language (data/lexicon/word_order.tsv)."""
+    rows = lexicon.rows("word_order", lang.split("-")[0])
+    return bool(rows) and rows[0]["titles"] == "head-first"
+
+
+@lru_cache(maxsize=None)
+def _title_link(lang: str) -> re.Pattern:
+    words = [r["phrase"] for r in lexicon.rows("title_links", lang.split("-")[0])]
+    words += [r["phrase"] for r in lexicon.rows("title_links", "en")]
+    alt = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"[ \t]+(?:the[ \t]+)?(?:{alt})(?![^\W\d_])", re.I)
+
+
+def titled(m: Mentions, kind: Mention) -> str | None:
+    """The title a kind word opens in a head-first language: "Agreement between … on …",
+    "Соглашение о …", up to the next punctuation — a named instrument, dated or not."""
+    text, lang = m.text.text, m.text.language
+    if not head_first(lang) or not kind.span.exact[:1].isupper():
+        return None
+    if not _title_link(lang).match(text, kind.span.end):
+        return None
+    tail = text[kind.span.start:kind.span.start + 200]
+    cut = re.search(r"[;:。()（）\"«»“”]|,(?!\s*(?:of the|and)\b)|\.(?=\s|$)|\n\s*\n", tail)
+    title = " ".join((tail[:cut.start()] if cut else tail).split())
+    return title if len(title.split()) >= 4 else None
+
+
+_CARD_LABELS = ("field_date", "field_adopt_date", "field_other_date", "field_place",
+                "field_signatories", "field_type")
+
+
+def _on_card_line(m: Mentions, kind: Mention) -> bool:
+    """On a line of a database card ("Document type: international treaty"): a field, not a title."""
+    text = m.text.text
+    ls = text.rfind("\n", 0, kind.span.start) + 1
+    return any(c.value in _CARD_LABELS and not text[ls:c.span.start].strip(" \t-*•|")
+               for c in m.of("cue", start=ls, end=kind.span.start))
+
+
+def _same_title(title: str, refs: list[Reference]) -> bool:
+    """A title-only mention of an instrument already referred to (with its date) elsewhere."""
+    words = set(title.casefold().split())
+    return any(len(words & set((r.title or "").casefold().split())) >= 0.5 * len(words) for r in refs)
 
 
 def _topics(text: str, lang: str) -> set[str]:

@@ -119,8 +119,8 @@ def from_block(m: Mentions, zone: Zone, date: str | None, tail_start: int,
 
 
 def _paragraph_start(text: str, pos: int) -> int:
-    """Where the paragraph around pos begins: after the last blank line. A blank line after an initial ("ც. \n\nშუშკევიჩი", a page break inside a
-    name) or inside a phrase does not part a paragraph."""
+    """Where the paragraph around pos begins: after the last blank line. A blank line after
+    an initial ("ც. \n\nშუშკევიჩი", a page break inside a name) or a hyphen does not part one."""
     blank = max(text.rfind("\n\n", 0, pos), text.rfind("\n \n", 0, pos))
     if blank < 0:
         return 0
