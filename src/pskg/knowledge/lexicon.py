@@ -70,11 +70,19 @@ def languages(name: str) -> set[str]:
     return {row["lang"] for row in table(name)} - {"*"}
 
 
+@lru_cache(maxsize=1)
+def _number_words() -> dict[str, int]:
+    return {r["word"].casefold(): int(r["value"]) for r in table("number_words")}
+
+
 def parse_number(raw: str) -> int | None:
     """'12' → 12, 'XII' → 12, '十二' → 12, 'З' (Cyrillic Ze typed for 3) → 3."""
     raw = raw.strip()
     if raw.isdigit():
         return int(raw)
+    word = _number_words().get(raw.casefold())
+    if word is not None:
+        return word
     if raw in ("З", "з"):
         return 3
     if raw in ("О", "о"):
@@ -104,9 +112,13 @@ def parse_number(raw: str) -> int | None:
 @lru_cache(maxsize=None)
 def article_patterns(lang: str) -> tuple[tuple[str, re.Pattern], ...]:
     """(kind, compiled pattern) for a language's article headings, then the general item rows."""
+    words = sorted((re.escape(r["word"]) for r in rows("number_words", lang)), key=len, reverse=True)
+    num = NUM + "".join(f"|(?i:{w})(?![^\\W\\d_])" for w in words)
     out = []
     for row in rows("articles", lang):
-        pattern = row["pattern"].replace("{NUM}", NUM)
+        # a number may be glued to its word ("Статья1."), or written as a word ("Article One")
+        pattern = row["pattern"].replace(r")\s+(?P<num>{NUM})", r")\s*(?P<num>{NUM})")
+        pattern = pattern.replace("{NUM}", num)
         # a heading may sit behind markdown or list furniture: "### Article 1", "**Статья 1**"
         out.append((row["kind"], re.compile(r"(?m)^[ \t#*>_]*" + pattern)))
     out.sort(key=lambda kp: kp[0] != "article")
