@@ -148,6 +148,11 @@ def date_candidates(m: Mentions, zone: Zone, genre: str, title: tuple[int, int] 
             continue
         c = Candidate("date_signed", d)
         pos = d.span.start
+        if pos not in cards["field_date"] | cards["field_adopt_date"] | other_cards \
+                and _timestamp(m, d, genre):   # a timestamp or dateline is nothing else
+            c.add("timestamp")
+            out.append(c)
+            continue
         signs = _sentence_cues(m, pos, "sign", 160)
         events = _sentence_cues(m, pos, "other_event", 60)
         near_sign = min((abs(s.span.start - pos) for s in signs), default=None)
@@ -167,9 +172,8 @@ def date_candidates(m: Mentions, zone: Zone, genre: str, title: tuple[int, int] 
             c.add("own_title_date" if _own_tie(k, how, kind, own_kinds, title)
                   else "other_instrument")
         c.add("in_reference", k is None and not card and any(s <= pos < e for s, e in refs_spans))
-        c.add("wrapper_date", wrapper is not None and _tied_to(m, d, wrapper.act))
+        c.add("wrapper_date", wrapper is not None and in_wrapper(wrapper, pos) and _tied_to_act(m, d))
         c.add("wrapper_zone", in_wrapper(wrapper, pos))
-        c.add("timestamp", not card and _timestamp(m, d, genre))
         c.add("year_from_dateline", d.span.rule == "date:year-from-dateline")
         if not d.value.startswith("--") and d.span.rule != "date:year-from-dateline":
             c.add("earliest", genre == "secondary" and first_full)
@@ -261,12 +265,13 @@ def _alone_on_line(text: str, date: Mention) -> bool:
     return len(re.sub(r"[\W\d_]", "", rest)) <= 12
 
 
-def _tied_to(m: Mentions, date: Mention, act: Mention) -> bool:
-    """The date of the wrapping act: on the act's own line, after it, no kind word between."""
+def _tied_to_act(m: Mentions, date: Mention) -> bool:
+    """The date of a wrapping act: an act word before it on its line ("Закон … от 12 мая 2010
+    года"), no kind word between."""
     text = m.text.text
-    ls, le = line_at(text, act.span.start)
-    return (act.span.end <= date.span.start < le
-            and not m.of("type", start=act.span.end, end=date.span.start))
+    ls, _ = line_at(text, date.span.start)
+    return any(c.value == "wrapper" and not m.of("type", start=c.span.end, end=date.span.start)
+               for c in m.of("cue", start=ls, end=date.span.start))
 
 
 def _timestamp(m: Mentions, date: Mention, genre: str) -> bool:

@@ -75,7 +75,7 @@ def find_title(m: Mentions, zone: Zone) -> tuple[int, int, Mention] | None:
 
 def _continued(text: str, end: int, limit: int) -> int:
     """A title broken over lines goes on while the next line starts in lower case
-    ("Соглашения между Российской Федерацией / и Республикой Таджикистан о …")."""
+    ("Соглашения между Республикой Армения / и Республикой Беларусь о …")."""
     for _ in range(8):
         nxt = text.find("\n", end + 1)
         line = text[end + 1:nxt if nxt >= 0 else limit].strip()
