@@ -1,4 +1,4 @@
-"""Rewrite tests/eval_ratchet.json from a fresh `pskg eval` run on the bundled corpus and the dev set.
+"""Rewrite tests/eval_ratchet.json from a fresh `pskg eval` run on the bundled corpus and both dev sets.
 
     .venv/bin/python tools/update_ratchet.py            # floors := today's scores
     .venv/bin/python tools/update_ratchet.py --only-up  # keep an old floor where today is worse
@@ -25,6 +25,7 @@ RATCHET = ROOT / "tests" / "eval_ratchet.json"
 CORPORA = {   # name → (documents, gold), relative to the repository root
     "bundled": ("data/corpus", "tests/gold"),
     "dev": ("../shared/corpus/dev/docs", "../shared/corpus/dev/gold"),
+    "dev2": ("../shared/corpus/dev2/docs", "../shared/corpus/dev2/gold"),
 }
 COMMENT = ("Floors of F1/accuracy (ceiling of mean_abs_error) per field, from `pskg eval`. "
            "Rewrite with tools/update_ratchet.py; tests/test_eval.py fails on a drop > 1e-9.")

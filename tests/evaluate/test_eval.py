@@ -71,6 +71,38 @@ def sig(name, state=None, role=None, pid=None) -> dict:
 
 # ---- matching rules --------------------------------------------------------------------------
 
+def test_a_reference_matched_by_date_must_be_of_the_same_kind(fake_ref):
+    gold = gold_doc(referenced_instruments=[{"title_en": "Treaty on Collective Security",
+                                             "date": "1992-05-15"}])
+    same_day_other_kind = pred_doc(referenced_instruments=[
+        {"title_en": "Соглашение о …", "type": "agreement", "date": "1992-05-15"}])
+    same_kind = pred_doc(referenced_instruments=[
+        {"title_en": "Договор о коллективной безопасности", "type": "treaty", "date": "1992-05-15"}])
+    assert score_document(gold, same_day_other_kind)[0]["referenced_instruments"] == [0, 1, 1]
+    assert score_document(gold, same_kind)[0]["referenced_instruments"] == [1, 0, 0]
+
+
+def test_inferred_roles_are_scored_apart_and_inferred_claims_counted(fake_ref):
+    gold = gold_doc(signatories=[sig("Anna Petrova", "RU", "President"),
+                                 sig("Ivan Marchenko", "UA", "Prime Minister")])
+    found = [dict(sig("Anna Petrova", "RU", "President"), role="president"),
+             dict(sig("Ivan Marchenko", "UA", None), role=None, role_inferred="president",
+                  inferred=["role"])]
+    counts, errors = score_document(gold, pred_doc(signatories=found))
+    assert counts["signatory_roles"] == [1, 1]            # only the role the text gave
+    assert counts["signatory_roles_inferred"] == [0, 1]   # the office table's guess was wrong
+    assert counts["inferred"] == [0, 1, 2]
+    scores = aggregate([("en", counts, errors)])
+    assert scores["beside"]["inferred"] == {"states": 0, "roles": 1, "signatories": 2}
+    assert "inferred rather than stated: 0 states and 1 roles of 2" in format_scores(scores)
+
+
+def test_an_inferred_state_that_is_wrong_is_a_wrong_signatory(fake_ref):
+    gold = gold_doc(signatories=[sig("Anna Petrova", "BY")])
+    found = [dict(sig("Anna Petrova", "SU"), inferred=["state"])]
+    assert score_document(gold, pred_doc(signatories=found))[0]["signatories"] == [0, 1, 1]
+
+
 def test_person_in_another_script_matches_through_reference_ids(fake_ref):
     gold = gold_doc(signatories=[sig("Anna Petrova", "RU"), sig("Sato Kenji", "JP")])
     pred = pred_doc(signatories=[sig("Анна Петрова", "RU", pid="anna-petrova"),
@@ -178,7 +210,7 @@ def test_parties_and_obligations_mean_absolute_error(fake_ref):
     assert scores["overall"]["obligations_count"] == {"mean_abs_error": 7.0, "n": 2}
     assert scores["overall"]["parties"] == {"precision": 0.5, "recall": 0.5, "f1": 0.5}
     assert scores["by_language"]["ru"]["obligations_count"] == {"mean_abs_error": 12.0, "n": 1}
-    assert list(scores) == ["documents", "overall", "by_language", "errors"]
+    assert list(scores) == ["documents", "overall", "by_language", "beside", "errors"]
     assert list(scores["overall"]) == list(FIELDS)
     assert {e["kind"] for e in scores["errors"] if e["field"] == "obligations_count"} == {
         "wrong", "missed", "false"}

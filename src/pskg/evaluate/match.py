@@ -143,9 +143,28 @@ def person_match(gold: dict, found: dict) -> int:
     return int(any(same_surname(gold.get("person_en"), n) for n in names if n))
 
 
+@lru_cache(maxsize=1)
+def _english_kinds() -> tuple[tuple[str, str, bool], ...]:
+    from pskg.knowledge import lexicon
+    return tuple((fold(r["word"]), r["kind"], r.get("match") == "exact")
+                 for r in lexicon.rows("kinds", "en"))
+
+
+def title_kind(title: str | None) -> str | None:
+    """The kind an English title opens with or names ("Agreement on …" → agreement)."""
+    for token in re.findall(r"[\w'-]+", fold(title)):
+        for word, kind, exact in _english_kinds():
+            if token == word or (not exact and token.startswith(word)):
+                return kind
+    return None
+
+
 def same_instrument(gold: dict, found: dict) -> bool:
+    """The same date and, where both are known, the same kind of instrument; else the same
+    known instrument or overlapping titles."""
     if gold.get("date") and found.get("date"):
-        return gold["date"] == found["date"]
+        kinds = (gold.get("type") or title_kind(gold.get("title_en")), found.get("type"))
+        return gold["date"] == found["date"] and (None in kinds or kinds[0] == kinds[1])
     known = found.get("known_id")
     if known and index().known_instrument(gold.get("title_en")) == known:
         return True

@@ -37,6 +37,13 @@ def format_scores(scores: dict) -> str:
         n = str(s["n"]) if "n" in s else ""
         mae = _num(s.get("mean_abs_error"), 2) if "mean_abs_error" in s else ""
         lines.append(f"{field:<24}" + "".join(f"{c:>7}" for c in cells) + f"{n:>5}{mae:>7}")
+    beside = scores.get("beside")
+    if beside:
+        roles, inf = beside["signatory_roles_inferred"], beside["inferred"]
+        lines += [f"{'signatory_roles_inferred':<24}" + f"{_num(roles['accuracy']):>28}{roles['n']:>5}"
+                  "   (roles taken from the offices, not the text: outside signatory_roles)",
+                  f"inferred rather than stated: {inf['states']} states and {inf['roles']} roles "
+                  f"of {inf['signatories']} signatories found"]
     langs = scores["by_language"]
     if langs:
         heads = [f"{lang}({s['type']['n']})" for lang, s in langs.items()]

@@ -16,12 +16,16 @@ from pskg.evaluate.match import (
 
 FIELDS = ("type", "date_signed", "place", "parties", "signatories", "signatory_roles",
           "referenced_instruments", "obligations_count")
+# reported beside the fields: roles taken from the reference data's offices (not in role
+# accuracy), and how many signatory states and roles were inferred rather than stated
+EXTRA = ("signatory_roles_inferred", "inferred")
 
 
 def empty_counts() -> dict[str, list]:
     """Accuracy fields: [correct, n]; set fields: [tp, fp, fn]; obligations: [sum |err|, n]."""
-    return ({f: [0, 0] for f in (*ACCURACY_FIELDS, "signatory_roles")}
-            | {f: [0, 0, 0] for f in SET_FIELDS} | {"obligations_count": [0, 0]})
+    return ({f: [0, 0] for f in (*ACCURACY_FIELDS, "signatory_roles", "signatory_roles_inferred")}
+            | {f: [0, 0, 0] for f in SET_FIELDS} | {"obligations_count": [0, 0]}
+            | {"inferred": [0, 0, 0]})     # states inferred, roles inferred, signatories found
 
 
 def _same_value(field: str, gold, found) -> bool:
@@ -104,8 +108,17 @@ def score_document(gold: dict, pred: dict, document: str = "") -> tuple[dict, li
             if j not in pairs.values():
                 error(field, "false", None, _public(f, keys), f.get("span"))
         if field == "signatories":
+            counts["inferred"] = [sum("state" in (f.get("inferred") or ()) for f in founds),
+                                  sum("role" in (f.get("inferred") or ()) for f in founds),
+                                  len(founds)]
             for i, j in sorted(pairs.items()):
                 g, f = golds[i], founds[j]
+                if f.get("role_inferred"):      # from the offices, not the text: counted apart,
+                    if g.get("role_en"):            # where the text (the gold) gives the role
+                        counts["signatory_roles_inferred"][0] += \
+                            role_id(g["role_en"]) == f["role_inferred"]
+                        counts["signatory_roles_inferred"][1] += 1
+                    continue
                 ok = role_id(g.get("role_en")) == (f.get("role") or role_id(f.get("role_en")))
                 counts["signatory_roles"][0] += ok
                 counts["signatory_roles"][1] += 1
@@ -130,6 +143,12 @@ def prf(tp: int, fp: int, fn: int) -> dict:
     p = tp / (tp + fp) if tp + fp else float(fn == 0)
     r = tp / (tp + fn) if tp + fn else float(fp == 0)
     return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+def extra_metrics(counts: dict) -> dict:
+    c, (states, roles, found) = counts["signatory_roles_inferred"], counts["inferred"]
+    return {"signatory_roles_inferred": {"accuracy": c[0] / c[1] if c[1] else None, "n": c[1]},
+            "inferred": {"states": states, "roles": roles, "signatories": found}}
 
 
 def metrics(counts: dict) -> dict:
@@ -159,7 +178,4 @@ def aggregate(scored: list[tuple[str, dict, list[dict]]]) -> dict:
         errors += errs
     return {"documents": len(scored), "overall": metrics(overall),
             "by_language": {lang: metrics(c) for lang, c in sorted(by_lang.items())},
-            "errors": errors}
-
-
-# ---- the table -------------------------------------------------------------------------------
+            "beside": extra_metrics(overall), "errors": errors}
