@@ -207,3 +207,20 @@ def test_states_tsv_is_current():
     done = subprocess.run([sys.executable, str(ROOT / "tools" / "make_states.py"), "--check"],
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_places_from_geonames_are_current():
+    """places_geonames*.tsv are generated from GeoNames: what tools/make_places.py writes now."""
+    done = subprocess.run([sys.executable, str(ROOT / "tools" / "make_places.py"), "--check"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_cities_of_the_region_are_known_in_their_scripts():
+    """A city where instruments are signed is found in the scripts of the region's languages,
+    inflected as the text writes it (the GeoNames rows beside the curated places)."""
+    from pskg.extract.entities import find_names
+    found = {(m.value, m.span.exact) for m in find_names(
+        "Совершено в городе Оренбурге. Орынборда жасалды. Done at Karaganda. ქუთაისში.")
+        if m.kind == "place"}
+    assert {v for v, _ in found} >= {"orenburg", "karagandy", "kutaisi"}

@@ -201,7 +201,10 @@ def place_candidates(m: Mentions, zone: Zone, genre: str, title: tuple[int, int]
     text = m.text.text
     card = field_value(m, "field_place", "place", zone) or next(
         iter(card_fields(m, zone, "field_place", "place")), None)
-    date_sentence = sentence_at(text, date.span.start) if date else None
+    # the signing date may be written more than once ("… on 8 December 1991" in the text and
+    # "Minsk, 8 December 1991" under a signature): beside any of its mentions
+    dates = [d for d in m.of("date", start=zone.start, end=zone.end)
+             if date is not None and d.value == date.value] or ([date] if date else [])
     places = m.of("place", start=zone.start, end=zone.end)
     if unknown and not any(p.span.start < unknown.span.end and unknown.span.start < p.span.end
                            for p in places):
@@ -216,8 +219,9 @@ def place_candidates(m: Mentions, zone: Zone, genre: str, title: tuple[int, int]
                  if s.span.start > pos or pos - s.span.end <= 60]
         c.add("card_place", card is not None and card.span == p.span)
         c.add("sign_cue", bool(signs))
-        c.add("beside_date", date is not None and abs(pos - date.span.start) <= 60
-              and sentence_at(text, pos) == date_sentence)
+        c.add("beside_date", any(abs(pos - d.span.start) <= 60
+                                 and sentence_at(text, pos) == sentence_at(text, d.span.start)
+                                 for d in dates))
         c.add("in_title", title is not None and title[0] <= pos < title[1])
         c.add("in_reference", any(s <= pos < e for s, e in refs_spans))
         c.add("wrapper_zone", in_wrapper(wrapper, pos) and not signs)

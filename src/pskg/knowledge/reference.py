@@ -117,6 +117,7 @@ class ReferenceData:
                 ("state_names_extra.tsv", "states", self.states, StateInfo),
                 ("persons.tsv", "persons", self.persons, PersonInfo),
                 ("places.tsv", "places", self.places, PlaceInfo),
+                ("places_geonames.tsv", "places", self.places, PlaceInfo),
                 ("organizations.tsv", "organizations", self.orgs, OrgInfo)):
             self._names(fname, table, target, make)
         self._meta()
@@ -150,12 +151,13 @@ class ReferenceData:
                 self._qid(qid, path, n), historic == "1", succ, start, end)
         for fname, table, cols in (("persons_meta.tsv", self.persons, ("id", "wikidata")),
                                    ("organizations_meta.tsv", self.orgs, ("id", "wikidata")),
-                                   ("places_meta.tsv", self.places, ("id", "state", "wikidata"))):
+                                   ("places_meta.tsv", self.places, ("id", "state", "wikidata")),
+                                   ("places_geonames_meta.tsv", self.places, ("id", "state", "wikidata"))):
             path = d / fname
             for n, row in _rows(path, cols):
                 _check(row[0] in table, path, n, f"unknown id {row[0]!r}")
                 table[row[0]].wikidata = self._qid(row[-1], path, n)
-                if fname == "places_meta.tsv":
+                if fname.startswith("places"):
                     _check(row[1] in self.states, path, n, f"unknown state {row[1]!r}")
                     table[row[0]].state = row[1]
         path = d / "offices.tsv"
