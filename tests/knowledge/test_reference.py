@@ -224,3 +224,25 @@ def test_cities_of_the_region_are_known_in_their_scripts():
         "Совершено в городе Оренбурге. Орынборда жасалды. Done at Karaganda. ქუთაისში.")
         if m.kind == "place"}
     assert {v for v, _ in found} >= {"orenburg", "karagandy", "kutaisi"}
+
+
+def test_official_state_names_are_current():
+    """state_names_official.tsv is generated from ISO 3166-1 (pycountry): what
+    tools/make_state_official.py writes now."""
+    done = subprocess.run([sys.executable, str(ROOT / "tools" / "make_state_official.py"), "--check"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_party_list_of_official_names_from_outside_the_region_parses(tmp_path):
+    """Official long forms of states anywhere (not only the region's) make a list of parties."""
+    from pskg.pipeline import process_file
+    doc = tmp_path / "doc.txt"
+    doc.write_text("AGREEMENT\nbetween the Republic of Kazakhstan, the French Republic and the "
+                   "Federal Republic of Nigeria on cooperation in geology\n\nThe Republic of "
+                   "Kazakhstan, the French Republic and the Federal Republic of Nigeria have agreed "
+                   "as follows:\n\nArticle 1\nThe Parties shall exchange geological data.\n\n"
+                   "Done at Abuja on 3 March 2015.\n", encoding="utf-8")
+    claim = process_file(doc).instrument
+    assert set(claim.parties) == {"KZ", "FR", "NG"}
+    assert claim.place == "abuja"

@@ -45,7 +45,10 @@ def _conjunction_pattern(lang: str) -> re.Pattern:
     words = [re.escape(r["phrase"]) for r in lexicon.rows("cues", lang, cue="and")]
     words += [re.escape(r["phrase"]) for r in lexicon.rows("cues", "*", cue="and")]
     alt = "|".join(sorted(set(words), key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"^[\s,;、，—–\-:()（）]*(?:(?:{alt})(?![^\W\d_])[\s,;、，]*)?$", re.I)
+    dets = [re.escape(r["phrase"]) for r in lexicon.rows("determiners", lang)]
+    det = "|".join(sorted(set(dets), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"^[\s,;、，—–\-:()（）]*(?:(?:{alt})(?![^\W\d_])[\s,;、，]*)?"
+                      rf"(?:(?:{det})(?![^\W\d_])\s*)?$", re.I)    # "…, and the French Republic"
 
 
 def coordinated_lists(text: str, lang: str, states: list[Mention], roles: list[Mention],

@@ -115,6 +115,7 @@ class ReferenceData:
         for fname, table, target, make in (
                 ("states.tsv", "states", self.states, StateInfo),
                 ("state_names_extra.tsv", "states", self.states, StateInfo),
+                ("state_names_official.tsv", "states", self.states, StateInfo),
                 ("persons.tsv", "persons", self.persons, PersonInfo),
                 ("places.tsv", "places", self.places, PlaceInfo),
                 ("places_geonames.tsv", "places", self.places, PlaceInfo),
