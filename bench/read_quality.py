@@ -1,0 +1,98 @@
+"""The read stage against maintained libraries, on the cases of tests/read/read_cases.py (texts
+written for the tests): one table per measure, the project's own code and each library measured
+in the same run.
+
+    .venv/bin/python bench/read_quality.py [encodings] [html] [langid]
+
+- encodings: right / silently wrong / refused on legacy-encoded texts × code pages × 200, 1,000
+  and 5,000 characters (Romanian cedilla ş/ţ read as comma-below ș/ț counts as right: the bytes
+  are the same in cp1250 and ISO-8859-16);
+- html: token F1 of the main text against the page's known treaty text, and milliseconds a page;
+- langid: share of short snippets whose (language, script) is right.
+A library that is not installed is reported as such.
+"""
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "read"))
+
+from read_cases import encoding_cases  # noqa: E402
+
+from pskg.errors import InputError  # noqa: E402
+
+ROMANIAN_COMMA = str.maketrans("şŞţŢ", "șȘțȚ")
+
+
+def _decoders():
+    from pskg.read.decode import decode
+
+    def own(data: bytes) -> str | None:
+        try:
+            return decode(data, "case.txt")[0]
+        except InputError:
+            return None
+    yield "pskg.read.decode", own
+
+    def by_name(detect):
+        def run(data: bytes) -> str | None:
+            enc = detect(data)
+            try:
+                return data.decode(enc) if enc else None
+            except (UnicodeDecodeError, LookupError):
+                return None
+        return run
+    try:
+        import chardet
+        yield f"chardet {chardet.__version__}", by_name(lambda d: chardet.detect(d)["encoding"])
+    except ImportError:
+        yield "chardet (not installed)", None
+    try:
+        import charset_normalizer
+        yield f"charset-normalizer {charset_normalizer.__version__}", \
+            lambda d: (lambda m: str(m) if m else None)(charset_normalizer.from_bytes(d).best())
+    except ImportError:
+        yield "charset-normalizer (not installed)", None
+    try:
+        import cchardet
+        yield f"cchardet {cchardet.__version__}", by_name(lambda d: cchardet.detect(d)["encoding"])
+    except ImportError:
+        yield "cchardet (not installed)", None
+
+
+def encodings() -> None:
+    cases = encoding_cases()
+    print(f"## Legacy encodings: {len(cases)} cases\n")
+    print("| decoder | right | silently wrong | refused | ms a case |\n|---|---:|---:|---:|---:|")
+    for name, run in _decoders():
+        if run is None:
+            print(f"| {name} | | | | |")
+            continue
+        counts: Counter[str] = Counter()
+        wrong = []
+        start = time.perf_counter()
+        for case_id, _, text, data in cases:
+            got = run(data)
+            if got is None:
+                counts["refused"] += 1
+            elif got.translate(ROMANIAN_COMMA) == text.translate(ROMANIAN_COMMA):
+                counts["right"] += 1
+            else:
+                counts["wrong"] += 1
+                wrong.append(case_id)
+        ms = (time.perf_counter() - start) * 1000 / len(cases)
+        print(f"| {name} | {counts['right']} | {counts['wrong']} | {counts['refused']} | {ms:.1f} |")
+        if wrong:
+            print(f"|  wrong: {', '.join(wrong)} | | | | |")
+    print()
+
+
+MEASURES = {"encodings": encodings}
+
+if __name__ == "__main__":
+    for measure in sys.argv[1:] or list(MEASURES):
+        MEASURES[measure]()

@@ -1,0 +1,162 @@
+"""Realistic test inputs for the read stage, written for these tests (treaty-like prose in the
+region's languages; no sentence comes from a real document): legacy-encoded texts, language
+snippets, a legal-database HTML page. Also used by bench/read_quality.py.
+"""
+from __future__ import annotations
+
+# --- legacy encodings: (language, text, code pages it is written in) ----------------------------
+
+TEXTS = {
+    "ru": "Статья 3. Высокие Договаривающиеся Стороны будут содействовать расширению торговли, научного "
+          "обмена и туристических поездок граждан. Споры о толковании настоящего Соглашения разрешаются "
+          "путём консультаций и переговоров. Каждая из Сторон уведомляет другую о выполнении "
+          "внутригосударственных процедур, необходимых для его вступления в силу. Соглашение заключено на "
+          "пять лет и автоматически продлевается на последующие пятилетние периоды, если ни одна из Сторон "
+          "не заявит о своём намерении прекратить его действие. Совершено в двух экземплярах, каждый на "
+          "русском и английском языках, причём оба текста имеют одинаковую силу.",
+    "uk": "Стаття 4. Договірні Сторони сприятимуть розвитку прямих зв'язків між підприємствами, установами "
+          "та організаціями обох держав. Сторони щорічно погоджують програму культурних обмінів і заходів у "
+          "галузі освіти. Ґрунтуючись на принципах рівноправності та взаємної вигоди, вони підтримують "
+          "спільні наукові дослідження. Ця Угода набирає чинності з дати отримання останнього письмового "
+          "повідомлення про виконання внутрішньодержавних процедур. Вчинено у двох примірниках українською "
+          "та англійською мовами, причому обидва тексти є автентичними.",
+    "be": "Артыкул 2. Бакі будуць развіваць супрацоўніцтва ў галіне сельскай гаспадаркі, аховы здароўя і "
+          "навукі. Кожны з Бакоў забяспечвае грамадзянам другога Боку роўныя ўмовы доступу да адукацыі. "
+          "Спрэчкі адносна тлумачэння гэтага Пагаднення вырашаюцца шляхам перамоў. Пагадненне ўступае ў "
+          "сілу з дня атрымання апошняга пісьмовага паведамлення. Здзейснена ў двух экземплярах на "
+          "беларускай і англійскай мовах.",
+    "kk": "Бап 5. Тараптар сауда, инвестиция және көлік салаларындағы ынтымақтастықты дамытуға "
+          "міндеттенеді. Әрбір Тарап екінші Тараптың азаматтарына білім алу және медициналық көмек көрсету "
+          "кезінде тең құқықтар береді. Тараптардың ұйымдары бірлескен жобаларды жүзеге асырады. Осы "
+          "Келісімді түсіндіру бойынша даулар келіссөздер арқылы шешіледі. Келісім соңғы жазбаша хабарлама "
+          "алынған күннен бастап күшіне енеді. Екі данада, әрқайсысы қазақ және орыс тілдерінде жасалды, "
+          "екі мәтіннің де күші бірдей.",
+    "tg": "Моддаи 6. Тарафҳо ҳамкориро дар соҳаи маориф, тандурустӣ ва фарҳанг тавсеа медиҳанд. Ҳар як "
+          "Тараф ба шаҳрвандони Тарафи дигар барои гирифтани таҳсилот шароити баробар фароҳам меоварад. "
+          "Баҳсҳо оид ба тафсири ин Созишнома бо роҳи гуфтушунид ҳал карда мешаванд. Созишнома аз рӯзи "
+          "гирифтани охирин огоҳиномаи хаттӣ эътибор пайдо мекунад. Дар ду нусха, ҳар кадом ба забонҳои "
+          "тоҷикӣ ва русӣ, имзо шуд.",
+    "en": "Article 7. The Contracting Parties (hereinafter “the Parties”) shall encourage direct contacts "
+          "between their ministries — including the exchange of experts — and shall inform each other of "
+          "any change in their national legislation. Each Party’s competent authority shall answer a "
+          "request within thirty days. Nothing in this Agreement shall affect the rights and obligations "
+          "of either Party under other international treaties. Done in two originals, each in the English "
+          "and Russian languages, both texts being equally authentic.",
+    "de": "Artikel 8. Die Vertragsparteien fördern die Zusammenarbeit zwischen Hochschulen, "
+          "Forschungseinrichtungen und Stiftungen beider Staaten. Streitigkeiten über die Auslegung dieses "
+          "Abkommens werden durch Verhandlungen beigelegt. Jede Vertragspartei gewährt den "
+          "Staatsangehörigen der anderen Vertragspartei gleichen Zugang zu Stipendien. Das Abkommen tritt "
+          "am ersten Tag des Monats in Kraft, der auf den Eingang der letzten Notifikation folgt. Geschehen "
+          "in zwei Urschriften, jede in deutscher und russischer Sprache, wobei jeder Wortlaut "
+          "gleichermaßen verbindlich ist.",
+    "fr": "Article 9. Les Parties contractantes encouragent la coopération entre leurs établissements "
+          "d’enseignement supérieur et leurs instituts de recherche. Chaque Partie accorde aux "
+          "ressortissants de l’autre Partie un accès égal aux bourses d’études. Les différends relatifs à "
+          "l’interprétation du présent Accord sont réglés par voie de négociations. L’Accord entre en "
+          "vigueur le premier jour du mois suivant la réception de la dernière notification. Fait en deux "
+          "exemplaires originaux, en langues française et russe, les deux textes faisant également foi.",
+    "ro-cedilla": "Articolul 10. Părţile contractante vor încuraja cooperarea dintre instituţiile de "
+          "învăţământ superior şi institutele de cercetare. Fiecare Parte acordă cetăţenilor celeilalte "
+          "Părţi acces egal la burse de studii. Diferendele privind interpretarea prezentului Acord se "
+          "soluţionează prin negocieri. Acordul intră în vigoare la data primirii ultimei notificări. "
+          "Încheiat în două exemplare originale, fiecare în limbile română şi rusă, ambele texte fiind "
+          "egal autentice.",
+    "ro": "Articolul 10. Părțile contractante vor încuraja cooperarea dintre instituțiile de învățământ "
+          "superior și institutele de cercetare. Fiecare Parte acordă cetățenilor celeilalte Părți acces "
+          "egal la burse de studii. Diferendele privind interpretarea prezentului Acord se soluționează "
+          "prin negocieri. Acordul intră în vigoare la data primirii ultimei notificări. Încheiat în două "
+          "exemplare originale, fiecare în limbile română și rusă, ambele texte fiind egal autentice.",
+    "pl": "Artykuł 11. Umawiające się Strony będą wspierać współpracę między uczelniami i instytutami "
+          "naukowymi obu państw. Każda ze Stron zapewnia obywatelom drugiej Strony równy dostęp do "
+          "stypendiów. Spory dotyczące interpretacji niniejszej Umowy rozstrzyga się w drodze rokowań. "
+          "Umowa wchodzi w życie pierwszego dnia miesiąca następującego po otrzymaniu ostatniej "
+          "notyfikacji. Sporządzono w dwóch egzemplarzach, każdy w językach polskim i rosyjskim, przy czym "
+          "oba teksty są jednakowo autentyczne.",
+    "cs": "Článek 12. Smluvní strany budou podporovat spolupráci mezi vysokými školami a výzkumnými ústavy "
+          "obou států. Každá ze stran zajistí občanům druhé strany rovný přístup ke stipendiím. Spory "
+          "týkající se výkladu této dohody se řeší jednáním. Dohoda vstoupí v platnost prvním dnem měsíce "
+          "následujícího po obdržení poslední notifikace. Dáno ve dvou původních vyhotoveních, každé v "
+          "jazyce českém a ruském, přičemž obě znění jsou stejně platná.",
+    "hu": "12. cikk. A Szerződő Felek elősegítik a két ország egyetemei és kutatóintézetei közötti "
+          "együttműködést. Mindkét Fél egyenlő hozzáférést biztosít a másik Fél állampolgárainak az "
+          "ösztöndíjakhoz. A jelen Megállapodás értelmezésével kapcsolatos vitákat tárgyalások útján "
+          "rendezik. A Megállapodás az utolsó értesítés kézhezvételét követő hónap első napján lép "
+          "hatályba. Készült két eredeti példányban, magyar és orosz nyelven, mindkét szöveg egyaránt "
+          "hiteles.",
+    "lt": "13 straipsnis. Susitariančiosios Šalys skatins abiejų valstybių universitetų ir mokslo institutų "
+          "bendradarbiavimą. Kiekviena Šalis užtikrina kitos Šalies piliečiams vienodas galimybes gauti "
+          "stipendijas. Ginčai dėl šio Susitarimo aiškinimo sprendžiami derybomis. Susitarimas įsigalioja "
+          "pirmąją mėnesio dieną po paskutinio pranešimo gavimo. Sudaryta dviem originaliais "
+          "egzemplioriais lietuvių ir rusų kalbomis, abu tekstai yra vienodai autentiški.",
+    "lv": "14. pants. Līgumslēdzējas Puses veicinās abu valstu augstskolu un zinātnisko institūtu "
+          "sadarbību. Katra Puse nodrošina otras Puses pilsoņiem vienlīdzīgu piekļuvi stipendijām. Strīdus "
+          "par šā Nolīguma interpretāciju risina sarunu ceļā. Nolīgums stājas spēkā nākamā mēneša "
+          "pirmajā dienā pēc pēdējā paziņojuma saņemšanas. Parakstīts divos oriģināleksemplāros latviešu "
+          "un krievu valodā, abi teksti ir vienlīdz autentiski.",
+    "et": "Artikkel 15. Lepinguosalised edendavad mõlema riigi ülikoolide ja teadusasutuste koostööd. "
+          "Kumbki Pool tagab teise Poole kodanikele võrdse juurdepääsu stipendiumidele. Käesoleva lepingu "
+          "tõlgendamisega seotud vaidlused lahendatakse läbirääkimiste teel. Leping jõustub viimase teate "
+          "kättesaamisele järgneva kuu esimesel päeval. Koostatud kahes eksemplaris eesti ja vene keeles, "
+          "mõlemad tekstid on võrdselt autentsed.",
+    "tr": "Madde 16. Akit Taraflar, iki ülkenin üniversiteleri ve araştırma enstitüleri arasındaki "
+          "işbirliğini teşvik edecektir. Her Taraf, diğer Tarafın vatandaşlarına burslara eşit erişim "
+          "sağlar. İşbu Anlaşmanın yorumlanmasına ilişkin uyuşmazlıklar müzakere yoluyla çözülür. "
+          "Anlaşma, son bildirimin alınmasını izleyen ayın ilk günü yürürlüğe girer. Türkçe ve Rusça "
+          "dillerinde ikişer asıl nüsha olarak düzenlenmiş olup her iki metin de eşit derecede geçerlidir.",
+    "zh-Hans": "第十七条 缔约双方鼓励两国高等院校和科研机构之间开展合作。每一方保证另一方公民在申请奖学金时享有"
+               "平等的机会。有关本协定解释的争议应通过谈判解决。本协定自收到最后一份书面通知之日起生效，有效期"
+               "五年，并自动延长。本协定以中文和俄文写成，一式两份，两种文本同等作准。",
+    "zh-Hant": "第十七條 締約雙方鼓勵兩國高等院校和科研機構之間開展合作。每一方保證另一方公民在申請獎學金時享有"
+               "平等的機會。有關本協定解釋的爭議應通過談判解決。本協定自收到最後一份書面通知之日起生效，有效期"
+               "五年，並自動延長。本協定以中文和俄文寫成，一式兩份，兩種文本同等作準。",
+}
+
+CODE_PAGES = {
+    "ru": ["cp1251", "koi8-r", "cp866", "mac-cyrillic", "iso-8859-5"],
+    "uk": ["cp1251", "koi8-u", "mac-cyrillic"],
+    "be": ["cp1251", "mac-cyrillic"],
+    "kk": ["kz1048"],
+    "tg": ["koi8-t"],
+    "en": ["cp1252"],
+    "de": ["cp1252", "iso-8859-15"],
+    "fr": ["cp1252"],
+    "ro-cedilla": ["cp1250"],
+    "ro": ["iso-8859-16"],
+    "pl": ["cp1250", "iso-8859-2"],
+    "cs": ["cp1250", "iso-8859-2"],
+    "hu": ["cp1250", "iso-8859-2"],
+    "lt": ["cp1257", "iso-8859-13"],
+    "lv": ["cp1257", "iso-8859-4"],
+    "et": ["cp1257", "iso-8859-15"],
+    "tr": ["cp1254", "iso-8859-9"],
+    "zh-Hans": ["gb18030"],
+    "zh-Hant": ["big5"],
+}
+LENGTHS = (200, 1000, 5000)
+
+
+def sized(text: str, length: int) -> str:
+    """About `length` characters of a text: cut at a word end, or its sentences repeated in a
+    rotating order (so a long input is not one paragraph over and over), one paragraph a turn."""
+    sentences = [s.strip() + "." for s in text.replace("。", "。\n").replace(". ", ".\n").split("\n")]
+    sentences = [s[:-1] if s.endswith("..") or s.endswith("。.") else s for s in sentences]
+    out, turn = "", 0
+    while len(out) < length:
+        rotated = sentences[turn % len(sentences):] + sentences[:turn % len(sentences)]
+        out += " ".join(rotated) + "\n\n"
+        turn += 1
+    cut = out[:length]
+    if " " in cut[length // 2:]:
+        cut = cut[:cut.rindex(" ")]
+    return cut.rstrip() + "\n"
+
+
+def encoding_cases() -> list[tuple[str, str, str, bytes]]:
+    """(case id, code page, expected text, bytes) for every text × code page × length."""
+    cases = []
+    for lang, pages in CODE_PAGES.items():
+        for page in pages:
+            for length in LENGTHS:
+                text = sized(TEXTS[lang], length)
+                cases.append((f"{lang}-{page}-{length}", page, text, text.encode(page)))
+    return cases
