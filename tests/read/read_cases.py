@@ -160,3 +160,50 @@ def encoding_cases() -> list[tuple[str, str, str, bytes]]:
                 text = sized(TEXTS[lang], length)
                 cases.append((f"{lang}-{page}-{length}", page, text, text.encode(page)))
     return cases
+
+
+# --- PDF ------------------------------------------------------------------------------------------
+
+def minimal_pdf(content: bytes) -> bytes:
+    """A one-page PDF written by hand, its content stream using the standard Helvetica font."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def _pdf_string(text: str) -> bytes:
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode("cp1252")
+
+
+def two_column_treaty_pdf() -> bytes:
+    """A one-page agreement whose signature block stands in two columns, the content stream
+    writing the left column, then the right one (as many word processors do)."""
+    body = [(740, "AGREEMENT"),
+            (720, "between the Republic of Armenia and Georgia on cooperation in the field of education"),
+            (690, "Article 1"),
+            (674, "The Parties shall develop cooperation between their universities and research institutes."),
+            (650, "Article 2"),
+            (634, "This Agreement shall enter into force on the date of the last notification."),
+            (610, "Done at Yerevan on 14 May 2002 in two originals in the English language.")]
+    cells = [(72, 560, "For the Republic of Armenia"), (72, 520, "Vahan Melikyan"),
+             (72, 505, "Minister of Education"),
+             (330, 560, "For Georgia"), (330, 520, "Levan Beridze"), (330, 505, "Minister of Education")]
+    ops = b"BT /F1 11 Tf "
+    for x, y, line in [(72, y, line) for y, line in body] + cells:
+        ops += b"1 0 0 1 %d %d Tm (" % (x, y) + _pdf_string(line) + b") Tj "
+    return minimal_pdf(ops + b"ET")
