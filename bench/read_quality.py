@@ -13,6 +13,7 @@ A library that is not installed is reported as such.
 """
 from __future__ import annotations
 
+import re
 import sys
 import time
 from collections import Counter
@@ -21,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "read"))
 
-from read_cases import encoding_cases  # noqa: E402
+from read_cases import encoding_cases, html_cases  # noqa: E402
 
 from pskg.errors import InputError  # noqa: E402
 
@@ -91,7 +92,66 @@ def encodings() -> None:
     print()
 
 
-MEASURES = {"encodings": encodings}
+def tokens(text: str) -> Counter[str]:
+    """Words, and each Han character as a word of its own."""
+    return Counter(t for t in re.findall(r"[\u3400-\u9fff]|[^\W\d_]+|\d+", text.lower()))
+
+
+def f1(got: str, expected: str) -> float:
+    a, b = tokens(got), tokens(expected)
+    common = sum((a & b).values())
+    if not common:
+        return 0.0
+    precision, recall = common / sum(a.values()), common / sum(b.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def _html_extractors():
+    from pskg.read.html import html_to_text
+
+    yield "pskg.read.html", lambda page: html_to_text(page)[0]
+    try:
+        import trafilatura
+        yield f"trafilatura {trafilatura.__version__}", \
+            lambda page: trafilatura.extract(page, include_comments=False, include_tables=True) or ""
+    except ImportError:
+        yield "trafilatura (not installed)", None
+    try:
+        from importlib.metadata import version
+
+        from resiliparse.extract.html2text import extract_plain_text
+        yield f"resiliparse {version('resiliparse')}", lambda page: extract_plain_text(page, main_content=True)
+    except ImportError:
+        yield "resiliparse (not installed)", None
+
+
+def html() -> None:
+    cases = html_cases()
+    print(f"## HTML main content: {len(cases)} legal-database pages (token F1 against the treaty text)\n")
+    print("| extractor | mean F1 | min F1 | precision | recall | ms a page |\n|---|---:|---:|---:|---:|---:|")
+    for name, run in _html_extractors():
+        if run is None:
+            print(f"| {name} | | | | | |")
+            continue
+        scores, precisions, recalls = [], [], []
+        worst = ("", 2.0)
+        start = time.perf_counter()
+        outputs = [(case_id, run(page), expected) for case_id, page, _, expected in cases]
+        ms = (time.perf_counter() - start) * 1000 / len(cases)
+        for case_id, got, expected in outputs:
+            a, b = tokens(got), tokens(expected)
+            common = sum((a & b).values())
+            precisions.append(common / max(1, sum(a.values())))
+            recalls.append(common / max(1, sum(b.values())))
+            scores.append(f1(got, expected))
+            worst = min(worst, (case_id, scores[-1]), key=lambda x: x[1])
+        n = len(cases)
+        print(f"| {name} | {sum(scores) / n:.3f} | {min(scores):.3f} ({worst[0]}) | {sum(precisions) / n:.3f} "
+              f"| {sum(recalls) / n:.3f} | {ms:.1f} |")
+    print()
+
+
+MEASURES = {"encodings": encodings, "html": html}
 
 if __name__ == "__main__":
     for measure in sys.argv[1:] or list(MEASURES):

@@ -207,3 +207,108 @@ def two_column_treaty_pdf() -> bytes:
     for x, y, line in [(72, y, line) for y, line in body] + cells:
         ops += b"1 0 0 1 %d %d Tm (" % (x, y) + _pdf_string(line) + b") Tj "
     return minimal_pdf(ops + b"ET")
+
+
+# --- HTML: pages of a legal database -------------------------------------------------------------
+
+MENU = {
+    "ru": ["Главная", "Документы", "Международные договоры", "Поиск", "Контакты", "Вход для подписчиков"],
+    "uk": ["Головна", "Документи", "Міжнародні договори", "Пошук", "Контакти"],
+    "kk": ["Басты бет", "Құжаттар", "Халықаралық шарттар", "Іздеу", "Байланыс"],
+    "en": ["Home", "Documents", "Treaty database", "Search", "About us", "Contact"],
+    "zh": ["首页", "法律法规", "国际条约", "检索", "关于我们"],
+    "de": ["Startseite", "Dokumente", "Staatsverträge", "Suche", "Kontakt"],
+}
+CARD = {
+    "ru": [("Вид документа", "Соглашение"), ("Дата подписания", "14.05.2002"), ("Статус", "Действует"),
+           ("Опубликован", "Бюллетень международных договоров, № 7")],
+    "uk": [("Тип документа", "Угода"), ("Дата підписання", "14.05.2002"), ("Статус", "Чинний")],
+    "kk": [("Құжат түрі", "Келісім"), ("Қол қойылған күні", "14.05.2002"), ("Мәртебесі", "Күшінде")],
+    "en": [("Type", "Agreement"), ("Signed", "14 May 2002"), ("Status", "In force"),
+           ("Registration", "No. 4512")],
+    "zh": [("文件类型", "协定"), ("签署日期", "2002年5月14日"), ("状态", "有效")],
+    "de": [("Art", "Abkommen"), ("Unterzeichnet", "14.05.2002"), ("Status", "In Kraft")],
+}
+FOOTER = {
+    "ru": "© 2003–2024 Информационно-правовой портал. Все права защищены. При цитировании ссылка обязательна.",
+    "uk": "© 2024 Правовий портал. Усі права захищено. Використання матеріалів — лише з посиланням.",
+    "kk": "© 2024 Құқықтық ақпарат порталы. Барлық құқықтар қорғалған.",
+    "en": "© 2024 Treaty Information Service. All rights reserved. Terms of use · Privacy policy",
+    "zh": "© 2024 法律信息网 版权所有 未经许可不得转载",
+    "de": "© 2024 Rechtsinformationsdienst. Alle Rechte vorbehalten. Impressum · Datenschutz",
+}
+RELATED = {"ru": "Связанные документы", "uk": "Пов'язані документи", "kk": "Байланысты құжаттар",
+           "en": "Related documents", "zh": "相关文件", "de": "Verwandte Dokumente"}
+HEADINGS = {"ru": "Статья", "uk": "Стаття", "kk": "Бап", "en": "Article", "zh": "第{}条", "de": "Artikel"}
+TREATY_TEXT_OF = {"ru": "ru", "uk": "uk", "kk": "kk", "en": "en", "zh": "zh-Hans", "de": "de"}
+
+
+def treaty(lang: str, articles: int = 6) -> tuple[str, list[str]]:
+    """(title, paragraphs) of a treaty text: articles built from the language's sentences."""
+    source = TEXTS[TREATY_TEXT_OF[lang]]
+    sentences = [s for s in source.replace("。", "。\n").replace(". ", ".\n").split("\n") if s.strip()][1:]
+    title = {"ru": "Соглашение о сотрудничестве в области образования",
+             "uk": "Угода про співробітництво в галузі освіти",
+             "kk": "Білім беру саласындағы ынтымақтастық туралы келісім",
+             "en": "Agreement on cooperation in the field of education",
+             "zh": "关于教育领域合作的协定",
+             "de": "Abkommen über die Zusammenarbeit im Bildungswesen"}[lang]
+    paragraphs = []
+    for n in range(1, articles + 1):
+        head = HEADINGS[lang].format(n) if "{}" in HEADINGS[lang] else f"{HEADINGS[lang]} {n}"
+        body = " ".join(sentences[(n + k) % len(sentences)] for k in range(2))
+        paragraphs += [head, body]
+    return title, paragraphs
+
+
+def legal_page(lang: str, style: str) -> tuple[str, str, str]:
+    """(html, title, the treaty text the page carries) for one page layout:
+    semantic (HTML5 elements), divs (class names only), table (a 2000s table layout),
+    busy (breadcrumbs, related documents, comments and share buttons), pre (the text in <pre>)."""
+    title, paragraphs = treaty(lang)
+    expected = "\n".join([title] + paragraphs)
+    menu = "".join(f'<li><a href="/s{i}">{item}</a></li>' for i, item in enumerate(MENU[lang]))
+    card = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in CARD[lang])
+    related = "".join(f'<li><a href="/doc/{i}">{RELATED[lang]} {i}: {title[:30]}…</a></li>' for i in range(1, 5))
+    body_html = f"<h1>{title}</h1>" + "".join(
+        f"<h3>{p}</h3>" if i % 2 == 0 else f"<p>{p}</p>" for i, p in enumerate(paragraphs))
+    head = f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title} | Portal</title>' \
+           '<script>window.dataLayer=[];function gtag(){dataLayer.push(arguments)}</script>' \
+           '<style>.menu{float:left}</style></head>'
+    if style == "semantic":
+        page = (f'{head}<body><header><div class="logo">Portal</div><nav><ul>{menu}</ul></nav></header>'
+                f'<main><article>{body_html}</article><aside><table class="card">{card}</table></aside></main>'
+                f"<footer><p>{FOOTER[lang]}</p></footer></body></html>")
+    elif style == "divs":
+        page = (f'{head}<body><div id="top"><div class="top-menu"><ul>{menu}</ul></div></div>'
+                f'<div class="wrapper"><div class="doc-card"><table>{card}</table></div>'
+                f'<div class="doc-text">{body_html}</div></div>'
+                f'<div id="bottom"><div class="copyright">{FOOTER[lang]}</div></div></body></html>')
+    elif style == "table":
+        page = (f'{head}<body><table width="100%"><tr><td class="left" width="200"><ul>{menu}</ul></td>'
+                f'<td class="content"><table border="1">{card}</table><div>{body_html}</div></td></tr>'
+                f'<tr><td colspan="2"><small>{FOOTER[lang]}</small></td></tr></table></body></html>')
+    elif style == "busy":
+        crumbs = " › ".join(MENU[lang][:3])
+        page = (f'{head}<body><div id="cookie-notice">Cookies: OK</div><nav><ul>{menu}</ul></nav>'
+                f'<div class="breadcrumbs">{crumbs}</div><div class="content"><div class="meta">'
+                f'<table>{card}</table></div><div class="share"><a href="#">f</a> <a href="#">t</a> '
+                f'<a href="#">vk</a></div><div class="document">{body_html}</div>'
+                f'<div class="related"><h4>{RELATED[lang]}</h4><ul>{related}</ul></div>'
+                f'<div class="comments"><h4>0</h4><form><textarea></textarea></form></div></div>'
+                f"<footer>{FOOTER[lang]}</footer></body></html>")
+    elif style == "pre":
+        page = (f'{head}<body><div class="nav"><ul>{menu}</ul></div><table class="card">{card}</table>'
+                f'<pre>{title}\n\n' + "\n\n".join(paragraphs) + f'</pre><div class="footer">{FOOTER[lang]}</div>'
+                "</body></html>")
+    else:
+        raise ValueError(style)
+    return page, f"{title} | Portal", expected
+
+
+HTML_STYLES = ("semantic", "divs", "table", "busy", "pre")
+
+
+def html_cases() -> list[tuple[str, str, str, str]]:
+    """(case id, html, title, expected treaty text) for every language × page layout."""
+    return [(f"{lang}-{style}", *legal_page(lang, style)) for lang in MENU for style in HTML_STYLES]
