@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "read"))
 
-from read_cases import encoding_cases, html_cases  # noqa: E402
+from read_cases import encoding_cases, html_cases, snippet_cases  # noqa: E402
 
 from pskg.errors import InputError  # noqa: E402
 
@@ -151,7 +151,35 @@ def html() -> None:
     print()
 
 
-MEASURES = {"encodings": encodings, "html": html}
+def langid() -> None:
+    """The project's detect() (script shortcut, then py3langid among the table's languages)
+    against the table's features alone (the scorer it replaced)."""
+    from pskg.read import langid as ours
+
+    def features_only(text: str) -> tuple[str, str]:
+        lang, script = ours.detect(text)
+        if script not in ("Latn", "Cyrl"):
+            return lang, script
+        scores = ours.language_scores(text, script)
+        best = max(scores, key=scores.get)
+        return (best if scores[best] > 0 else "und"), script
+
+    cases = snippet_cases()
+    print(f"## Language of {len(cases)} one-sentence snippets\n")
+    print("| detector | right | share | ms a snippet | misses |\n|---|---:|---:|---:|---|")
+    ours.detect(cases[0][2])                       # the model loaded before timing
+    for name, run in (("pskg.read.langid.detect (py3langid)", ours.detect),
+                      ("langid.tsv features alone", features_only)):
+        start = time.perf_counter()
+        got = [(case_id, expected, run(text)) for case_id, expected, text in cases]
+        ms = (time.perf_counter() - start) * 1000 / len(cases)
+        misses = [f"{case_id}→{found[0]}" for case_id, expected, found in got if found != expected]
+        right = len(cases) - len(misses)
+        print(f"| {name} | {right} | {right / len(cases):.3f} | {ms:.2f} | {', '.join(misses)} |")
+    print()
+
+
+MEASURES = {"encodings": encodings, "html": html, "langid": langid}
 
 if __name__ == "__main__":
     for measure in sys.argv[1:] or list(MEASURES):

@@ -312,3 +312,109 @@ HTML_STYLES = ("semantic", "divs", "table", "busy", "pre")
 def html_cases() -> list[tuple[str, str, str, str]]:
     """(case id, html, title, expected treaty text) for every language × page layout."""
     return [(f"{lang}-{style}", *legal_page(lang, style)) for lang in MENU for style in HTML_STYLES]
+
+
+# --- language of short snippets (one or two sentences) -----------------------------------------
+
+SNIPPETS = {
+    ("uz", "Latn"): [
+        "Tomonlar ikki davlat o‘rtasidagi savdo-iqtisodiy hamkorlikni kengaytirishga kelishib oldilar.",
+        "Ushbu Bitim imzolangan kundan boshlab kuchga kiradi va besh yil muddatga amal qiladi.",
+        "Har bir Tomon boshqa Tomon fuqarolariga ta'lim olishda teng imkoniyatlar yaratadi.",
+        "Nizolar muzokaralar va maslahatlashuvlar yoʻli bilan hal etiladi.",
+        "Toshkent shahrida ikki nusxada, o'zbek va rus tillarida tuzildi, har ikkala matn bir xil kuchga ega.",
+    ],
+    ("uz", "Cyrl"): [
+        "Томонлар икки давлат ўртасидаги савдо-иқтисодий ҳамкорликни кенгайтиришга келишиб олдилар.",
+        "Ушбу Битим имзоланган кундан бошлаб кучга киради ва беш йил муддатга амал қилади.",
+        "Ҳар бир Томон бошқа Томон фуқароларига таълим олишда тенг имкониятлар яратади.",
+        "Низолар музокаралар ва маслаҳатлашувлар йўли билан ҳал этилади.",
+        "Тошкент шаҳрида икки нусхада, ўзбек ва рус тилларида тузилди.",
+    ],
+    ("tg", "Cyrl"): [
+        "Тарафҳо барои васеъ намудани ҳамкориҳои тиҷоратию иқтисодӣ байни ду давлат мувофиқа карданд.",
+        "Ин Созишнома аз рӯзи имзо шуданаш эътибор пайдо мекунад ва панҷ сол амал мекунад.",
+        "Ҳар як Тараф ба шаҳрвандони Тарафи дигар барои таҳсил имкониятҳои баробар фароҳам меоварад.",
+        "Баҳсҳо бо роҳи гуфтушунид ва машваратҳо ҳал карда мешаванд.",
+        "Дар шаҳри Душанбе дар ду нусха, бо забонҳои тоҷикӣ ва русӣ ба имзо расид.",
+    ],
+    ("kk", "Cyrl"): [
+        "Тараптар екі мемлекет арасындағы сауда-экономикалық ынтымақтастықты кеңейтуге келісті.",
+        "Осы Келісім қол қойылған күнінен бастап күшіне енеді және бес жыл бойы қолданылады.",
+        "Әрбір Тарап екінші Тараптың азаматтарына білім алуда тең мүмкіндіктер жасайды.",
+        "Даулар келіссөздер мен консультациялар арқылы шешіледі.",
+        "Астана қаласында екі данада, қазақ және орыс тілдерінде жасалды.",
+    ],
+    ("ky", "Cyrl"): [
+        "Тараптар эки мамлекеттин ортосундагы соода-экономикалык кызматташтыкты кеңейтүүгө макул болушту.",
+        "Ушул Макулдашуу кол коюлган күндөн тартып күчүнө кирет жана беш жыл бою колдонулат.",
+        "Ар бир Тарап экинчи Тараптын жарандарына билим алууда бирдей мүмкүнчүлүктөрдү түзөт.",
+        "Талаш-тартыштар сүйлөшүүлөр жана консультациялар аркылуу чечилет.",
+        "Бишкек шаарында эки нускада, кыргыз жана орус тилдеринде түзүлдү.",
+    ],
+    ("ru", "Cyrl"): [
+        "Стороны договорились расширять торгово-экономическое сотрудничество между двумя государствами.",
+        "Настоящее Соглашение вступает в силу со дня подписания и действует в течение пяти лет.",
+        "Каждая Сторона создаёт гражданам другой Стороны равные возможности для получения образования.",
+        "Споры разрешаются путём переговоров и консультаций.",
+        "Совершено в городе Москве в двух экземплярах, на русском и английском языках.",
+    ],
+    ("uk", "Cyrl"): [
+        "Сторони домовилися розширювати торговельно-економічне співробітництво між двома державами.",
+        "Ця Угода набирає чинності з дня підписання і діє протягом п'яти років.",
+        "Кожна Сторона створює громадянам іншої Сторони рівні можливості для здобуття освіти.",
+        "Спори вирішуються шляхом переговорів і консультацій.",
+        "Вчинено в місті Києві у двох примірниках українською та англійською мовами.",
+    ],
+    ("be", "Cyrl"): [
+        "Бакі дамовіліся пашыраць гандлёва-эканамічнае супрацоўніцтва паміж дзвюма дзяржавамі.",
+        "Гэта Пагадненне ўступае ў сілу з дня падпісання і дзейнічае на працягу пяці гадоў.",
+        "Кожны Бок стварае грамадзянам другога Боку роўныя магчымасці для атрымання адукацыі.",
+        "Спрэчкі вырашаюцца шляхам перамоў і кансультацый.",
+        "Здзейснена ў горадзе Мінску ў двух экземплярах на беларускай і англійскай мовах.",
+    ],
+    ("az", "Latn"): [
+        "Tərəflər iki dövlət arasında ticarət-iqtisadi əməkdaşlığı genişləndirmək barədə razılığa gəldilər.",
+        "Bu Saziş imzalandığı gündən qüvvəyə minir və beş il müddətində qüvvədə qalır.",
+        "Hər bir Tərəf digər Tərəfin vətəndaşlarına təhsil almaq üçün bərabər imkanlar yaradır.",
+        "Mübahisələr danışıqlar və məsləhətləşmələr yolu ilə həll edilir.",
+        "Bakı şəhərində iki nüsxədə, Azərbaycan və rus dillərində imzalanmışdır.",
+    ],
+    ("tk", "Latn"): [
+        "Taraplar iki döwletiň arasyndaky söwda-ykdysady hyzmatdaşlygy giňeltmek barada ylalaşdylar.",
+        "Şu Ylalaşyk gol çekilen gününden güýje girýär we bäş ýylyň dowamynda hereket edýär.",
+        "Taraplaryň her biri beýleki Tarapyň raýatlaryna bilim almak üçin deň mümkinçilikleri döredýär.",
+        "Jedeller gepleşikler we maslahatlaşmalar arkaly çözülýär.",
+        "Aşgabat şäherinde iki nusgada, türkmen we rus dillerinde baglaşyldy.",
+    ],
+    ("hy", "Armn"): [
+        "Կողմերը պայմանավորվեցին ընդլայնել առևտրատնտեսական համագործակցությունը երկու պետությունների միջև։",
+        "Սույն Համաձայնագիրն ուժի մեջ է մտնում ստորագրման օրվանից։",
+    ],
+    ("ka", "Geor"): [
+        "მხარეები შეთანხმდნენ ორ სახელმწიფოს შორის სავაჭრო-ეკონომიკური თანამშრომლობის გაფართოებაზე.",
+        "ეს შეთანხმება ძალაში შედის ხელმოწერის დღიდან.",
+    ],
+    ("ro", "Latn"): [
+        "Părțile au convenit să extindă cooperarea comercial-economică dintre cele două state.",
+        "Prezentul Acord intră în vigoare la data semnării și este valabil pe o perioadă de cinci ani.",
+        "Fiecare Parte creează cetățenilor celeilalte Părți posibilități egale de a obține studii.",
+        "Litigiile se soluționează prin negocieri și consultări.",
+        "Semnat la Chișinău, în două exemplare, în limbile română și rusă.",
+    ],
+    ("en", "Latn"): [
+        "The Parties agreed to expand trade and economic cooperation between the two States.",
+        "This Agreement shall enter into force on the date of its signature and remain in force for five years.",
+        "Each Party shall provide citizens of the other Party with equal opportunities to receive education.",
+        "Disputes shall be settled through negotiations and consultations.",
+        "Done at Tashkent in two copies, in the English and Russian languages.",
+    ],
+    ("zh", "Hans"): ["双方同意扩大两国之间的经贸合作。", "本协定自签署之日起生效，有效期五年。"],
+    ("zh", "Hant"): ["雙方同意擴大兩國之間的經貿合作。", "本協定自簽署之日起生效，有效期五年。"],
+}
+
+
+def snippet_cases() -> list[tuple[str, tuple[str, str], str]]:
+    """(case id, (language, script), snippet)."""
+    return [(f"{lang}-{script}-{n}", (lang, script), text)
+            for (lang, script), texts in SNIPPETS.items() for n, text in enumerate(texts, 1)]
