@@ -2,11 +2,13 @@
 written for the tests): one table per measure, the project's own code and each library measured
 in the same run.
 
-    .venv/bin/python bench/read_quality.py [encodings] [html] [langid]
+    .venv/bin/python bench/read_quality.py [encodings] [pdf] [html] [langid]
 
 - encodings: right / silently wrong / refused on legacy-encoded texts × code pages × 200, 1,000
   and 5,000 characters (Romanian cedilla ş/ţ read as comma-below ș/ț counts as right: the bytes
   are the same in cp1250 and ISO-8859-16);
+- pdf: signatories found in a PDF with a two-column signature block (read → extract → assemble),
+  the text taken by pypdf, poppler's pdftotext and pdfminer.six;
 - html: token F1 of the main text against the page's known treaty text, and milliseconds a page;
 - langid: share of short snippets whose (language, script) is right.
 A library that is not installed is reported as such.
@@ -22,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "read"))
 
-from read_cases import encoding_cases, html_cases, snippet_cases  # noqa: E402
+from read_cases import encoding_cases, html_cases, snippet_cases, two_column_treaty_pdf  # noqa: E402
 
 from pskg.errors import InputError  # noqa: E402
 
@@ -179,7 +181,43 @@ def langid() -> None:
     print()
 
 
-MEASURES = {"encodings": encodings, "html": html, "langid": langid}
+def pdf() -> None:
+    """Signatories that read → extract → assemble find in a PDF whose signature block stands in
+    two columns, the text taken by pypdf (the extractor replaced), poppler and pdfminer.six."""
+    import io
+    import shutil
+
+    from pskg.assemble import assemble
+    from pskg.extract import extract
+    from pskg.read import pdf as ours
+    from pskg.read import read_bytes
+
+    data = two_column_treaty_pdf()
+    expected = {("Vahan Melikyan", "AM"), ("Levan Beridze", "GE")}
+
+    def pypdf_text(data: bytes, name: str) -> str:
+        from pypdf import PdfReader
+        return "\f".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    print("## PDF: a two-column signature block, signatories found (F1)\n")
+    print("| text from | signatories found | F1 |\n|---|---|---:|")
+    real, which = ours._poppler, shutil.which
+    for name, engine in (("pypdf", pypdf_text), ("pdftotext -layout", real), ("pdfminer.six", ours._pdfminer)):
+        if engine is real and not which("pdftotext"):
+            print(f"| {name} (not installed) | | |")
+            continue
+        ours._poppler, shutil.which = engine, lambda _: "pdftotext"   # this engine, installed or not
+        try:
+            record = assemble(extract(read_bytes(data, "agreement.pdf")))
+        finally:
+            ours._poppler, shutil.which = real, which
+        found = {(s.person_name, s.state) for s in record.instrument.signatures}
+        hits = len(found & expected)
+        score = 2 * hits / (len(found) + len(expected)) if hits else 0.0
+        print(f"| {name} | {', '.join(sorted(f'{n} ({s})' for n, s in found))} | {score:.2f} |")
+    print()
+
+
+MEASURES = {"encodings": encodings, "pdf": pdf, "html": html, "langid": langid}
 
 if __name__ == "__main__":
     for measure in sys.argv[1:] or list(MEASURES):
