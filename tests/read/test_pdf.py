@@ -61,3 +61,19 @@ def test_scan_and_broken_pdf_are_input_errors(engine):
     with pytest.raises(InputError, match=r"^broken\.pdf: is not a readable PDF"):
         read_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 9 0 R >>\nendobj\ntrailer\n<<>>\n%%EOF\n",
                    "broken.pdf")
+
+
+def test_layout_columns_are_read_column_by_column_and_justified_gaps_are_not_columns():
+    from pskg.read.layout import reading_order
+
+    block = ("   Done at Yerevan in two originals.\n\n"
+             "For the Republic of Armenia                 For Georgia\n\n\n"
+             "Vahan Melikyan                              Levan Beridze\n"
+             "Minister of Education                       Minister of Education\n")
+    assert reading_order(block).split("\n") == [
+        "Done at Yerevan in two originals.", "", "For the Republic of Armenia", "For Georgia", "",
+        "Vahan Melikyan", "Minister of Education", "Levan Beridze", "Minister of Education", ""]
+    # a narrow justified paragraph as pdftotext -layout prints it: the words stay in order
+    justified = ("The\nintergovernmental\ncommissions        shall\nresponsibilities   and\n"
+                 "telecommunications\nbetween             the\n")
+    assert reading_order(justified).split() == justified.split()

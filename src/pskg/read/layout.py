@@ -6,6 +6,8 @@ a bilingual text printed side by side) stay apart instead of being run together.
   such rows (blank lines inside it allowed) is a block, cut into bands at blank lines;
 - each band is written column by column, each column's lines in order ("For A" / "For B", then
   "name A" / "role A" / "name B" / "role B"), as a reader of the page takes it in;
+- but rows whose last words all end at one margin are a justified paragraph with wide gaps,
+  kept in order;
 - any other line loses its indentation and the padding between its words.
 """
 from __future__ import annotations
@@ -51,6 +53,8 @@ def _fits(line: str, block: list[str]) -> bool:
 
 
 def _block(rows: list[str]) -> list[str]:
+    if _justified(rows):
+        return [" ".join(text for _, text in _cells(row)) for row in rows]
     starts = sorted({start for row in rows for start, _ in _cells(row)})
     columns: list[int] = []
     for start in starts:                 # column starts: cell starts more than GAP apart
@@ -69,3 +73,15 @@ def _block(rows: list[str]) -> list[str]:
             out.extend(line for column in band for line in column)
         band = [[] for _ in columns]
     return out
+
+
+def _justified(rows: list[str]) -> bool:
+    """Rows whose last words end at one margin (pdftotext places them within a character or
+    two), or whose last words do not start at one place: a justified paragraph with wide gaps
+    between its words, not columns (whose cells start at one place and end where their text
+    ends)."""
+    last = [list(_CELL.finditer(row))[-1] for row in rows if len(_cells(row)) >= 2]
+    if len(last) < 2:
+        return False
+    ends, starts = [m.end() for m in last], [m.start() for m in last]
+    return max(ends) - min(ends) <= 2 or max(starts) - min(starts) > 1
