@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint install clean browser test-virtuoso
+.PHONY: run test lint install clean browser poppler test-virtuoso
 
 run: $(STAMP)
 	$(BIN)/pskg build --corpus data/corpus --out build
@@ -24,7 +24,12 @@ $(STAMP): pyproject.toml
 browser:
 	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ]; then scripts/install-browser.sh; fi
 
-test: $(STAMP) browser
+# PDF text comes from poppler's pdftotext when installed (pdfminer.six otherwise): installed
+# here from Debian when running as root, as the browser is.
+poppler:
+	@if ! command -v pdftotext >/dev/null && [ "$$(id -u)" = 0 ]; then scripts/install-poppler.sh; fi
+
+test: $(STAMP) browser poppler
 	$(BIN)/pytest -q
 
 # ruff: unused imports and names, undefined names, import order (pyproject.toml [tool.ruff]).

@@ -6,6 +6,7 @@ import random
 from pathlib import Path
 
 import pytest
+from read_cases import minimal_pdf as _pdf
 
 from pskg.errors import InputError
 from pskg.read import read, read_bytes
@@ -122,28 +123,6 @@ def test_html_keeps_the_text_and_title_and_drops_the_furniture():
     assert "договорились о нижеследующем:\n\nСтатья 1\nСтороны развивают" in text.text
     assert "Дата\t29 августа 1997 года" in text.text
     assert text.language == "ru"
-
-
-def _pdf(content: bytes) -> bytes:
-    """A one-page PDF written by hand, its content stream using the standard Helvetica font."""
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
 
 
 def test_pdf_text_layer(tmp_path):

@@ -173,3 +173,23 @@ def test_unsupported_shapes_fall_back_to_pyshacl(corpus):
         compile_checks(shapes)
     report = validate_fast.validate(corpus.dataset, shapes)
     assert report.conforms == pyshacl_validate(corpus.dataset, shapes).conforms
+
+
+def test_an_ill_typed_language_literal_fails_sh_datatype_in_both(broken):
+    """"ru_RU"^^xsd:language is outside xsd:language's lexical space: a Datatype result in
+    pyshacl and in the compiled validator, besides the BCP 47 rule's."""
+    ds, _ = broken
+    bad = Literal("ru_RU", datatype=XSD.language)
+    datatype = str(SH.DatatypeConstraintComponent)
+    fast = {(str(r.component), str(r.value)) for r in validate_fast.validate(ds).results}
+    slow = {(str(r.component), str(r.value))
+            for r in validate_fast.pyshacl_results(pyshacl_validate(ds).report_graph)}
+    assert (datatype, str(bad)) in fast and (datatype, str(bad)) in slow
+
+
+@pytest.mark.parametrize("lexical, ill", [("ru", False), ("zh-Hant", False), ("sr-Latn-RS", False),
+                                          ("x-private1", False), ("ru_RU", True), ("", True),
+                                          ("russian1", True), ("ru-", True), ("toolongtag", True)])
+def test_xsd_language_lexical_space(lexical, ill):
+    from pskg.validate.datatypes import retyped
+    assert retyped(Literal(lexical, datatype=XSD.language)).ill_typed is ill

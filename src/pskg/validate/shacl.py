@@ -1,7 +1,8 @@
 """Validate a graph with ontology/shapes.ttl; report each violation with the source it came from.
 
 Validation returns data, never raises for non-conformance. The data graph is the union of all
-named graphs plus ontology/{pskg,topics,roles}.ttl, checked with pyshacl, inference="none".
+named graphs plus ontology/{pskg,topics,roles}.ttl, checked with pyshacl, inference="none";
+its literals judged ill-typed also by the lexical checks rdflib lacks (datatypes.py).
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from pskg.errors import InputError
 from pskg.paths import ONTOLOGY_DIR
 from pskg.rdf.load import quiet_rdflib
 from pskg.rdf.namespaces import OA, PSKG, bind_prefixes
+from pskg.validate.datatypes import retyped
 
 PSKGSH = Namespace("https://w3id.org/pskg/shapes#")
 VOCABULARY_FILES = ("pskg.ttl", "topics.ttl", "roles.ttl")
@@ -82,9 +84,9 @@ class _QueryCachingGraph(Graph):
 def _union(data: Graph | Dataset) -> Graph:
     g = _QueryCachingGraph()
     if hasattr(data, "quads"):                       # Dataset / ConjunctiveGraph: all graphs
-        g.addN((s, p, o, g) for s, p, o, _ in data.quads((None, None, None, None)))
+        g.addN((s, p, retyped(o), g) for s, p, o, _ in data.quads((None, None, None, None)))
     else:
-        g += data
+        g.addN((s, p, retyped(o), g) for s, p, o in data)
     g += load_vocabulary()
     bind_prefixes(g)
     return g
