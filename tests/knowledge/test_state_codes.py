@@ -89,3 +89,24 @@ def test_reference_graph_carries_the_codes():
     states = set(g.subjects(PSKG.isoCode, None))
     linked = {s for s in states if any(str(o).startswith(str(WD)) for o in g.objects(s, None))}
     assert len(states) == 197 and len(linked) == 197
+
+
+def test_every_person_qid_names_its_source():
+    """persons_meta.tsv: each QID carries the key of a source that SOURCES.md describes."""
+    sources = (DATA_DIR / "reference" / "SOURCES.md").read_text(encoding="utf-8")
+    rows = [ln.split("\t") for ln in (DATA_DIR / "reference" / "persons_meta.tsv")
+            .read_text(encoding="utf-8").splitlines() if ln and not ln.startswith(("#", "id\t"))]
+    linked = [r for r in rows if len(r) > 1 and r[1]]
+    assert len(linked) >= 20
+    for pid, qid, source in linked:
+        assert QID.fullmatch(qid) and f"`{source}`" in sources, (pid, qid, source)
+
+
+def test_a_qid_without_its_source_is_refused(tmp_path):
+    import shutil
+    shutil.copytree(DATA_DIR / "reference", tmp_path / "ref")
+    path = tmp_path / "ref" / "persons_meta.tsv"
+    path.write_text(path.read_text(encoding="utf-8").replace("\tQ57366\tspocwiki", "\tQ57366", 1),
+                    encoding="utf-8")
+    with pytest.raises(reference.ReferenceDataError, match=r"persons_meta.tsv:\d+: a Wikidata id needs"):
+        reference.ReferenceData(tmp_path / "ref")

@@ -157,13 +157,15 @@ class ReferenceData:
             _check(all(not v or v.isdigit() for v in (cow, gw)), path, n, "COW and G-W codes are numbers")
             s = self.states[code]
             s.alpha3, s.cow_code, s.cow_abbr, s.gw_code, s.gw_abbr = alpha3, cow, cow_abbr, gw, gw_abbr
-        for fname, table, cols in (("persons_meta.tsv", self.persons, ("id", "wikidata")),
+        for fname, table, cols in (("persons_meta.tsv", self.persons, ("id", "wikidata", "source")),
                                    ("organizations_meta.tsv", self.orgs, ("id", "wikidata")),
                                    ("places_meta.tsv", self.places, ("id", "state", "wikidata"))):
             path = d / fname
             for n, row in _rows(path, cols):
                 _check(row[0] in table, path, n, f"unknown id {row[0]!r}")
-                table[row[0]].wikidata = self._qid(row[-1], path, n)
+                table[row[0]].wikidata = self._qid(row[cols.index("wikidata")], path, n)
+                if "source" in cols:
+                    _check(bool(row[2]) == bool(row[1]), path, n, "a Wikidata id needs its source, and only it")
                 if fname == "places_meta.tsv":
                     _check(row[1] in self.states, path, n, f"unknown state {row[1]!r}")
                     table[row[0]].state = row[1]
