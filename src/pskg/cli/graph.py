@@ -144,26 +144,57 @@ def summary(graph_file: Path = typer.Argument(BUILD_DIR / "pskg.trig")) -> None:
         fail(str(exc))
 
 
-def export_cmd(fmt: str = typer.Option("ttl", "--format", "-f", help="ttl | nt | trig | nq | jsonld"),
+def export_cmd(fmt: str = typer.Option(None, "--format", "-f",
+                                        help="ttl | nt | trig | nq | jsonld (default ttl); "
+                                        "with --panel: csv | parquet (default csv)"),
                graph_file: Path = typer.Option(BUILD_DIR / "pskg.trig", "--graph", "-g"),
                output: str = typer.Option("-", "--output", "-o", help="File, or - for stdout."),
+               panel: str = typer.Option(None, "--panel", help="Export a table instead of RDF: "
+                                         "dyad-year | state-instrument (see docs/panels.md)."),
+               directed: bool = typer.Option(False, "--directed",
+                                             help="dyad-year: both orders of each pair."),
                ) -> None:
-    """Export the built graph in another format (deterministic output)."""
+    """Export the built graph in another format (deterministic output), or as a panel
+    (CSV or Parquet) keyed by ISO alpha-2/alpha-3, COW and Gleditsch-Ward codes."""
     from pskg.rdf.export import FORMATS, export
     from pskg.rdf.load import load_graph_file
+    from pskg.rdf.panels import PANEL_FORMATS, PANELS
 
-    if fmt not in FORMATS:
-        fail(f"--format {fmt}: choose one of {', '.join(FORMATS)}")
+    fmt = fmt or ("csv" if panel else "ttl")
+    if panel is not None and panel not in PANELS:
+        fail(f"--panel {panel}: choose one of {', '.join(PANELS)}")
+    allowed = PANEL_FORMATS if panel else tuple(FORMATS)
+    if fmt not in allowed:
+        fail(f"--format {fmt}: choose one of {', '.join(allowed)}")
+    if fmt == "parquet" and output == "-":
+        fail("--format parquet needs a file: give --output FILE.parquet")
     try:
         data = load_graph_file(graph_file)
     except InputError as exc:
         fail(str(exc))
     try:
-        payload = export(data, fmt, None if output == "-" else Path(output))
+        payload = _panel(data, panel, fmt, directed) if panel else None
+        if panel and output != "-":
+            from pskg.files import write_atomic
+            write_atomic(Path(output), payload)
+        elif not panel:
+            payload = export(data, fmt, None if output == "-" else Path(output))
     except OSError as exc:
         fail(write_error(exc, output))
     if output == "-":
         sys.stdout.buffer.write(payload)
+
+
+def _panel(data, name: str, fmt: str, directed: bool) -> bytes:
+    from pskg.rdf import panels
+
+    columns, rows = panels.panel(data, name, directed)
+    if fmt == "csv":
+        return panels.to_csv(columns, rows)
+    try:
+        return panels.to_parquet(columns, rows)
+    except ImportError:
+        fail("--format parquet needs pyarrow: pip install 'pskg[parquet]'")
 
 
 def register(app: typer.Typer) -> None:

@@ -55,6 +55,11 @@ class StateInfo(_Entity):
     start: str = ""          # existence, given for historic states
     end: str = ""
     un_member: bool = False
+    alpha3: str = ""         # ISO 3166-1 alpha-3 (ISO 3166-3 for a former state), state_codes.tsv
+    cow_code: str = ""       # Correlates of War state number; "" where COW does not code the state
+    cow_abbr: str = ""
+    gw_code: str = ""        # Gleditsch-Ward state number
+    gw_abbr: str = ""
 
 
 @dataclass

@@ -44,6 +44,7 @@ LANG_ALIASES = {"mo": "ro", "zh": "zh-Hans", "zh-CN": "zh-Hans", "zh-SG": "zh-Ha
 _PREFERRED = ("cldr", "full", "name", "official", "short", "alt", "abbrev", "historic")
 
 _CODE = re.compile(r"[A-Z]{2}")
+_ALPHA3 = re.compile(r"[A-Z]{3}")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _LANG = re.compile(r"[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-[A-Z]{2})?")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -150,14 +151,24 @@ class ReferenceData:
             s = self.states[code]
             s.wikidata, s.historic, s.successor_of, s.start, s.end = (
                 self._qid(qid, path, n), historic == "1", succ, start, end)
-        for fname, table, cols in (("persons_meta.tsv", self.persons, ("id", "wikidata")),
+        path = d / "state_codes.tsv"
+        for n, (code, alpha3, cow, cow_abbr, gw, gw_abbr) in _rows(
+                path, ("code", "alpha3", "cow_code", "cow_abbr", "gw_code", "gw_abbr")):
+            _check(code in self.states, path, n, f"unknown state {code!r}")
+            _check(not alpha3 or _ALPHA3.fullmatch(alpha3) is not None, path, n, f"bad alpha-3 {alpha3!r}")
+            _check(all(not v or v.isdigit() for v in (cow, gw)), path, n, "COW and G-W codes are numbers")
+            s = self.states[code]
+            s.alpha3, s.cow_code, s.cow_abbr, s.gw_code, s.gw_abbr = alpha3, cow, cow_abbr, gw, gw_abbr
+        for fname, table, cols in (("persons_meta.tsv", self.persons, ("id", "wikidata", "source")),
                                    ("organizations_meta.tsv", self.orgs, ("id", "wikidata")),
                                    ("places_meta.tsv", self.places, ("id", "state", "wikidata")),
                                    ("places_geonames_meta.tsv", self.places, ("id", "state", "wikidata"))):
             path = d / fname
             for n, row in _rows(path, cols):
                 _check(row[0] in table, path, n, f"unknown id {row[0]!r}")
-                table[row[0]].wikidata = self._qid(row[-1], path, n)
+                table[row[0]].wikidata = self._qid(row[cols.index("wikidata")], path, n)
+                if "source" in cols:
+                    _check(bool(row[2]) == bool(row[1]), path, n, "a Wikidata id needs its source, and only it")
                 if fname.startswith("places"):
                     _check(row[1] in self.states, path, n, f"unknown state {row[1]!r}")
                     table[row[0]].state = row[1]

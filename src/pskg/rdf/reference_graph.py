@@ -48,6 +48,11 @@ def reference_graph() -> tuple:
         node = state_iri(code)
         g.add((node, RDF.type, PSKG.State))
         g.add((node, PSKG.isoCode, Literal(code)))
+        if info.alpha3:
+            g.add((node, PSKG.isoAlpha3, Literal(info.alpha3)))
+        for prop, value in ((PSKG.cowCode, info.cow_code), (PSKG.gwCode, info.gw_code)):
+            if value:
+                g.add((node, prop, Literal(int(value))))
         _wikidata(g, node, info.wikidata)
         if info.historic:
             g.add((node, PSKG.historic, Literal(True)))
