@@ -11,7 +11,7 @@ capital of the world (instruments are signed abroad too). A city that data/refer
 already curates (the same English name) is left to it. Names kept: the GeoNames name (English)
 and the alternate names written in the Latin, Cyrillic, Georgian or Armenian script that begin
 with a capital letter (Georgian has none), are at least four letters long and are
-no airport code nor the beginning of a state's name; names in other scripts and lower-case transliterations are left out, as is a
+no airport code, no language's name nor the beginning of a state's name; names in other scripts and lower-case transliterations are left out, as is a
 name that is also the name of a state or another city taken here (ambiguous).
 """
 from __future__ import annotations
@@ -60,6 +60,16 @@ def curated() -> set[str]:
     return out
 
 
+def language_names() -> set[str]:
+    """CLDR's names of languages in the region's languages: GeoNames lists some as city names
+    ("ქართული", Georgian for 'Georgian', under Mariupol)."""
+    from babel import Locale
+    out = set()
+    for tag in ("en", "ru", "uk", "be", "kk", "ky", "uz", "tg", "tk", "az", "hy", "ka", "ro", "de", "fr"):
+        out |= {name.casefold() for name in Locale.parse(tag).languages.values()}
+    return out
+
+
 def state_names() -> set[str]:
     out = set()
     for fname in ("states.tsv", "state_names_extra.tsv"):
@@ -78,7 +88,7 @@ def rows() -> tuple[str, str]:
               (c["countrycode"] in REGION and c["population"] >= MIN_POPULATION)
               or (c["countrycode"], c["name"]) in capitals)]
     cities.sort(key=lambda c: (-c["population"], c["geonameid"]))
-    taken, states, seen_ids = curated(), state_names(), set()
+    taken, states, seen_ids = curated(), state_names() | language_names(), set()
     names: dict[str, set[str]] = {}
     for c in cities:
         for n in {c["name"], *c.get("alternatenames", [])}:

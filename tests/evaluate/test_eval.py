@@ -114,11 +114,13 @@ def test_person_in_another_script_matches_through_reference_ids(fake_ref):
         "signatories"] == [0, 1, 1]
 
 
-def test_unknown_persons_compare_latin_surnames_only(fake_ref):
-    gold = gold_doc(signatories=[sig("R. H. Serry", "NL"), sig("Ostapenko", "UA")])
-    pred = pred_doc(signatories=[sig("R.H. SERRY", "NL"), sig("Д. Остапенко", "UA")])
+def test_unknown_persons_compare_surnames_transliterated(fake_ref):
+    gold = gold_doc(signatories=[sig("R. H. Serry", "NL"), sig("Ostapenko", "UA"),
+                                 sig("Vigen Sargsyan", "AM")])
+    pred = pred_doc(signatories=[sig("R.H. SERRY", "NL"), sig("Д. Остапенко", "UA"),
+                                 sig("Սերժ Սարգսյանը", "AM")])     # another given name: not him
     counts, errors = score_document(gold, pred, "x")
-    assert counts["signatories"] == [1, 1, 1]
+    assert counts["signatories"] == [2, 1, 1]
     assert {(e["kind"], e["field"]) for e in errors} == {("missed", "signatories"),
                                                           ("false", "signatories")}
 

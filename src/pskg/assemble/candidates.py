@@ -285,4 +285,14 @@ def _timestamp(m: Mentions, date: Mention, genre: str) -> bool:
     around = text[max(0, date.span.start - 25):date.span.end + 25]
     if _CLOCK.search(around.replace(date.span.exact, " ")):
         return True
-    return genre == "secondary" and date.span.start < 200 and _alone_on_line(text, date)
+    if genre != "secondary" or date.span.start >= 200:
+        return False
+    if _alone_on_line(text, date):
+        return True
+    s, e = sentence_at(text, date.span.start)          # "ASTANA, 11 June 2019." opening a news
+    if any(c.value == "sign" for c in m.of("cue", start=s, end=e)):   # item: a place and a
+        return False                                                  # date alone
+    rest = text[s:date.span.start] + text[date.span.end:e]
+    for p in m.of("place", "state", start=s, end=e):
+        rest = rest.replace(p.span.exact, " ")
+    return len(re.sub(r"[\W\d_]", "", rest)) <= 2

@@ -130,9 +130,14 @@ def from_sentences(m: Mentions, zone: Zone, date: str | None, kind: str | None) 
             continue
         window = max(s, person.span.start - 80)
         roles = m.of("role", start=window, end=person.span.start)
-        state = _attached_state(m, person, window)
-        role = roles[-1] if roles and _gap_ok(text, roles[-1].span.end, person.span.start, m) \
-            else None
+        # a name the layout read right after a role ("minister, army general NAME") is that
+        # role's holder: the rank words between do not part them
+        after_role = person.span.rule == "person:after-role" and roles
+        between = m.of("state", start=roles[-1].span.end, end=person.span.start) if after_role else []
+        state = between[-1] if between else _attached_state(m, roles[-1] if after_role else person,
+                                                            window)   # "Министр обороны X, NAME"
+        role = roles[-1] if roles and (after_role or _gap_ok(text, roles[-1].span.end,
+                                                             person.span.start, m)) else None
         sig = make_signature(person, state, role, date, "signatory:sentence")
         if sig:
             out.append(sig)

@@ -29,8 +29,39 @@ def name_tokens(name: str | None) -> list[str]:
 
 
 def same_surname(a: str | None, b: str | None) -> bool:
+    """Latin-script surnames equal; or, where a side is written in another script, the
+    surnames transliterated (anyascii) agree in their first five letters, spelling variants
+    folded (Шойгу, Շոյգուն → shoigu): a case ending or a romanisation does not part them."""
     ta, tb = name_tokens(a), name_tokens(b)
-    return bool(ta and tb) and (ta[-1] == tb[-1] or sorted(ta) == sorted(tb))
+    if ta and tb and (ta[-1] == tb[-1] or sorted(ta) == sorted(tb)):
+        return True
+    if not a or not b or (_latin(fold(a)) and _latin(fold(b))):
+        return False
+    ra, rb = _romanised(a), _romanised(b)
+    if not ra or not rb:
+        return False
+    return any(len(x) >= 4 and len(y) >= 4 and x[:5] == y[:5] for x in ra[-1:] + ra[:1]
+               for y in rb[-1:] + rb[:1]) and _same_first_initial(ra, rb)
+
+
+_VARIANTS = (("ow", "u"), ("ou", "u"), ("kh", "h"), ("y", "i"), ("j", "i"), ("'", ""), ("ie", "e"))
+
+
+def _romanised(name: str) -> list[str]:
+    from anyascii import anyascii
+    words = re.findall(r"[a-z']+", anyascii(name).lower())
+    out = []
+    for w in words:
+        for a, b in _VARIANTS:
+            w = w.replace(a, b)
+        if len(w) > 1:
+            out.append(w)
+    return out
+
+
+def _same_first_initial(ra: list[str], rb: list[str]) -> bool:
+    """Given names, where both sides have one, begin alike (Vigen Sargsyan is not Serzh)."""
+    return len(ra) < 2 or len(rb) < 2 or ra[0][:1] == rb[0][:1]
 
 
 def title_jaccard(a: str | None, b: str | None) -> float:

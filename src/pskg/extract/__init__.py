@@ -7,10 +7,12 @@ numbered items. Nothing here decides what the document claims: that is `assemble
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from pskg.extract.dates import find_dates
 from pskg.extract.entities import find_names, find_words
+from pskg.extract.match import fold
 from pskg.extract.structure import find_articles, find_unknown_persons
 from pskg.model import Mention, Text
 
@@ -42,15 +44,41 @@ def _in_boilerplate(mention: Mention, spans: list[tuple[int, int]]) -> bool:
     return any(s <= mention.span.start < e for s, e in spans)
 
 
+_PREV_WORD = re.compile(r"([^\W\d_][\w'’\-]*)[ \t]+$")
+
+
+def _without_namesakes(body: str, found: list[Mention], words: list[Mention]) -> list[Mention]:
+    """A known person matched by the surname alone, right after a capitalised given name that is
+    not theirs, even spelt otherwise ("Vigen Sargsyan" is not "Serzh Sargsyan"; "Садир" is
+    "Садыр"), is a namesake: the reference person
+    is dropped, and the full name, if the layout shows it, is kept as an unknown person."""
+    from pskg.knowledge import reference
+    persons = reference.load().persons
+    spans = {(m.span.start, m.span.end) for m in found + words if m.kind != "person"}
+    out = []
+    for m in found:
+        info = persons.get(m.value) if m.kind == "person" else None
+        if info is not None and len(m.span.exact.split()) == 1:
+            prev = _PREV_WORD.search(body, max(0, m.span.start - 40), m.span.start)
+            known = {fold(w)[:3] for names in info.names.values() for n in names for w in n.split()}
+            if prev and prev.group(1)[:1].isupper() and fold(prev.group(1))[:3] not in known \
+                    and not any(s <= prev.start(1) < e for s, e in spans):
+                continue
+        out.append(m)
+    return out
+
+
 def extract(text: Text) -> Mentions:
     body = text.text
     found: list[Mention] = []
     found += find_dates(body)
-    names = find_names(body)
+    words = find_words(body, text.language)
+    names = _without_namesakes(body, find_names(body), words)
     found += names
-    found += find_words(body, text.language)
+    found += words
     found += find_articles(body, text.language)
-    found += find_unknown_persons(body, text.language, names)
+    found += find_unknown_persons(body, text.language, names,
+                                  [w for w in words if w.kind == "role"])
     kept = [m for m in found if not _in_boilerplate(m, text.boilerplate)]
     roles = [(m.span.start, m.span.end) for m in kept if m.kind == "role"]
     kept = [m for m in kept if m.kind != "person" or not any(   # 'Раиси' in 'Раиси Шӯрои Олӣ'

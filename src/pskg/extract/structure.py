@@ -39,8 +39,17 @@ def _overlaps(start: int, end: int, names: list[Mention]) -> bool:
     return any(n.kind == "person" and n.span.start < end and start < n.span.end for n in names)
 
 
-def find_unknown_persons(text: str, lang: str, names: list[Mention]) -> list[Mention]:
-    """Persons the reference data does not know, shown by the layout of a signature block."""
+# a name of two or three capitalised words in a cased script (Latin, Cyrillic, Armenian, Greek)
+_CAP_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄҚҒӘӨҰҮҺЎӢҲҶԱ-Ֆ][a-zß-öø-ÿĀ-ſа-яёіїєқғәөұүһўӣҳҷա-ֆ'’\-]+"
+_CAP_NAME = re.compile(rf"{_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{1,2}}(?![\w])")
+_GAP = re.compile(r"[ \t,]+")
+_LOWER_WORD = re.compile(r"[a-zа-яёіїєա-ֆ][\w\-]*")
+
+
+def find_unknown_persons(text: str, lang: str, names: list[Mention],
+                         roles: list[Mention] = ()) -> list[Mention]:
+    """Persons the reference data does not know, shown by the layout of a signature block, or
+    written right after a role ("Minister of Defence, General Ivan Petrov")."""
     out: list[Mention] = []
 
     def add(start: int, end: int, rule: str) -> None:
@@ -53,6 +62,10 @@ def find_unknown_persons(text: str, lang: str, names: list[Mention]) -> list[Men
 
     for m in _INITIAL_NAME.finditer(text):
         add(m.start(), m.end(), "person:initial-surname")
+    for role in roles:
+        span = _name_after(text, role.span.end, names)
+        if span:
+            add(*span, "person:after-role")
     for row in lexicon.rows("cues", lang, cue="sign_marker"):
         marker = row["phrase"]
         for m in re.finditer(re.escape(marker), text):
@@ -69,6 +82,32 @@ def find_unknown_persons(text: str, lang: str, names: list[Mention]) -> list[Men
                 start = m.end() + after.start(1)
                 add(start, start + len(after.group(1).rstrip()), "person:sign-marker")
     return out
+
+
+def _name_after(text: str, pos: int, names: list[Mention]) -> tuple[int, int] | None:
+    """Two or three capitalised words after a role, past the state or organisation it is of
+    and up to three lower-case words (a rank: "генерал-лейтенант", "army general")."""
+    starts = {n.span.start: n.span.end for n in names if n.kind in ("state", "org", "place")}
+    lower, limit = 0, min(len(text), pos + 120)
+    while pos < limit:
+        gap = _GAP.match(text, pos)
+        pos = gap.end() if gap else pos
+        if pos in starts:
+            pos = starts[pos]
+            continue
+        word = _LOWER_WORD.match(text, pos)
+        if word and lower < 3:
+            lower, pos = lower + 1, word.end()
+            continue
+        hit = _CAP_NAME.match(text, pos)
+        if hit and not _overlaps_any(hit.start(), hit.end(), names):
+            return hit.start(), hit.end()
+        return None
+    return None
+
+
+def _overlaps_any(start: int, end: int, names: list[Mention]) -> bool:
+    return any(n.span.start < end and start < n.span.end for n in names)
 
 
 def _is_state_or_place(start: int, end: int, names: list[Mention]) -> bool:
