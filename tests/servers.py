@@ -3,8 +3,6 @@ started as a child process and stopped by its pid (terminate, wait, kill)."""
 from __future__ import annotations
 
 import contextlib
-import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -14,19 +12,9 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from pskg.serve.backend import free_port, oxigraph_binary
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def oxigraph_binary() -> str | None:
-    """The `oxigraph` server binary (pip package `oxigraph`), beside this Python or on PATH."""
-    local = Path(sys.executable).parent / "oxigraph"
-    return str(local) if local.exists() else shutil.which("oxigraph")
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_until_up(url: str, proc: subprocess.Popen, timeout: float = 30) -> None:
