@@ -67,6 +67,7 @@ def test_row_cap_in_each_results_format(capped, accept, fmt):
     status, headers, body = http(f"{capped}/sparql", form={"query": ALL}, headers={"Accept": accept})
     assert status == 200 and headers["X-Result-Truncated"] == "3"
     assert headers["Content-Type"].startswith(accept)
+    assert headers["Access-Control-Expose-Headers"] == "X-Result-Truncated"    # readable by CORS clients
     assert len(list(ox.parse_query_results(body, fmt))) == 3
 
 

@@ -26,7 +26,7 @@ QUERY_PATHS = ("/sparql", "/query")
 FORMAT_PARAM = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
                 "csv": "text/csv", "tsv": "text/tab-separated-values", "ttl": "text/turtle",
                 "nt": "application/n-triples", "jsonld": "application/ld+json", "rdf": "application/rdf+xml"}
-CORS = {"Access-Control-Allow-Origin": "*"}
+CORS = {"Access-Control-Allow-Origin": "*", "Access-Control-Expose-Headers": "X-Result-Truncated"}
 READ_ONLY = "this endpoint is read-only: SPARQL Update and the Graph Store Protocol are refused"
 
 
