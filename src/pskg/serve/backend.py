@@ -35,6 +35,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def reason(stderr: str) -> str:
+    """The line of an oxigraph error output that says what went wrong (not the backtrace)."""
+    lines = [line.strip() for line in stderr.splitlines() if line.strip()]
+    errors = [line for line in lines if line.startswith("Error")]
+    return (errors or lines or ["no error output"])[0]
+
+
 class Backend:
     """One `oxigraph serve-read-only` process on 127.0.0.1:port."""
 
@@ -56,7 +63,7 @@ class Backend:
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 self.log.seek(0)
-                return (self.log.read().decode("utf-8", "replace").strip().splitlines() or ["?"])[-1]
+                return reason(self.log.read().decode("utf-8", "replace"))
             with contextlib.suppress(OSError):
                 with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/query?query=ASK%7B%7D", timeout=2):
                     return None
@@ -81,8 +88,7 @@ def load_into_temp_store(binary: str, graph: Path) -> Path:
                           capture_output=True, text=True)
     if done.returncode != 0:
         shutil.rmtree(folder, ignore_errors=True)
-        lines = [x for x in done.stderr.strip().splitlines() if x.strip()] or ["?"]
-        raise RuntimeError(f"cannot load {graph}: {lines[-1]}")
+        raise RuntimeError(f"cannot load {graph}: {reason(done.stderr)}")
     return folder
 
 

@@ -165,6 +165,14 @@ class Server(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 128     # the default 5 stalls a burst of 20 clients for about a second
 
+    def handle_error(self, request, client_address):
+        """One line, not a traceback, when a client goes away before its answer is written."""
+        err = sys.exc_info()[1]
+        if isinstance(err, (ConnectionError, TimeoutError)):
+            sys.stderr.write(f"{client_address[0]} connection lost: {type(err).__name__}\n")
+        else:
+            super().handle_error(request, client_address)
+
 
 def count_triples(pool: BackendPool, limits: Limits) -> int:
     answer = forward(pool, limits, "GET", "/query?" + urllib.parse.urlencode(
