@@ -89,7 +89,7 @@ def serve_cmd(store: Optional[Path] = typer.Option(None, "--store", help=STORE_H
               timeout: float = typer.Option(10, "--timeout", help="seconds per query"),
               limit: int = typer.Option(1000, "--limit", help="most result rows per query"),
               workers: int = typer.Option(4, "--workers", help="Oxigraph backends (queries at once)"),
-              memory: int = typer.Option(2048, "--memory", help="MB of address space per backend"),
+              memory: int = typer.Option(2048, "--memory", help="MB of memory (heap) per backend"),
               allow_service: bool = typer.Option(False, "--allow-service",
                                                  help="let queries use SERVICE (outbound HTTP)")) -> None:
     """Serve a read-only SPARQL endpoint (/sparql) and a query page (/); docs/serve.md."""

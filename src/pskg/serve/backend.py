@@ -3,9 +3,9 @@
 Each backend is the real Oxigraph server (the binary of the ``oxigraph`` wheel) on its own
 loopback port, reading the store read-only, and runs ONE query at a time: a query that outlives
 its time limit, or that the proxy stops early at the row cap, is stopped by killing its process,
-which hurts no other query; a fresh process takes its place (about 25 ms). Each process gets an
-address-space limit (``RLIMIT_AS``), so a query that builds huge strings dies alone instead of
-growing to gigabytes. A graph file is first loaded into a temporary store folder.
+which hurts no other query; a fresh process takes its place (about 25 ms). Each process gets a
+data-size limit (``RLIMIT_DATA``: heap and private memory, not the store's files), so a query
+that builds huge strings dies alone instead of growing to gigabytes. A graph file is first loaded into a temporary store folder.
 """
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ class Backend:
         if memory_mb:
             limit = memory_mb * 1024 * 1024
             with contextlib.suppress(ProcessLookupError):
-                resource.prlimit(self.proc.pid, resource.RLIMIT_AS, (limit, limit))
+                resource.prlimit(self.proc.pid, resource.RLIMIT_DATA, (limit, limit))
 
     def wait_ready(self, timeout: float = 30) -> str | None:
         """None once it answers ``ASK {}``; otherwise what went wrong."""

@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=10)
     parser.add_argument("--limit", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--memory", type=int, default=2048, help="MB of address space per backend")
+    parser.add_argument("--memory", type=int, default=2048, help="MB of memory (heap) per backend")
     parser.add_argument("--max-body", type=int, default=1024 * 1024, help="largest request body, bytes")
     parser.add_argument("--allow-service", action="store_true")
     parser.add_argument("--queries", type=Path, default=None)
