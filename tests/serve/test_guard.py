@@ -139,6 +139,13 @@ def test_updates_are_refused_by_every_route(base, method, path, ctype, body):
     assert b'"value":"130"' in text
 
 
+def test_raw_non_ascii_query_string_is_400(base):
+    with socket.create_connection(("127.0.0.1", urllib.parse.urlsplit(base).port), timeout=10) as sock:
+        sock.sendall("GET /sparql?query=ASK{?s?p\"б\"} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n".encode("utf-8"))
+        answer = b"".join(iter(lambda: sock.recv(65536), b""))
+    assert answer.startswith(b"HTTP/1.0 400") and b"percent-encoded" in answer
+
+
 @pytest.mark.parametrize("path", ["/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/ontology/../README.md",
                                   "/queries/../pyproject.toml", "//etc/passwd"])
 def test_path_traversal_is_404(base, path):

@@ -37,7 +37,8 @@ def test_ontology_folder_is_served(tmp_path):
         assert "Инструмент" in body.decode("utf-8")
         assert http(f"{base}/ontology/ontology.ttl")[1]["Content-Type"].startswith("text/turtle")
         assert http(f"{base}/ontology/terms/Nothing.html")[0] == 404
-        for path in ("/ontology/../secret.txt", "/ontology/%2e%2e/secret.txt", "/ontology/..%2fsecret.txt"):
+        for path in ("/ontology/../secret.txt", "/ontology/%2e%2e/secret.txt", "/ontology/..%2fsecret.txt",
+                     "/ontology/index.html%00.png", "/ontology/%2fetc%2fpasswd"):
             answer = raw_get(base, path)
             assert answer.startswith(b"HTTP/1.0 404") and b"outside" not in answer, path
 

@@ -126,6 +126,8 @@ class Handler(BaseHTTPRequestHandler):
             headers["Accept"] = chosen
         if body is not None:
             headers["Content-Type"] = ctype or "application/octet-stream"
+        if not query_string.isascii():
+            return self._text(400, "the query string must be percent-encoded (RFC 3986)")
         target = "/query" + (f"?{query_string}" if query_string else "")
         method = self.command if body is not None else "GET"
         answer = forward(self.pool, self.limits, method, target, body, headers, cap="query" in params)
@@ -150,10 +152,11 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/ontology":
             return self._text(301, "/ontology/", {"Location": "/ontology/"})
         root = folder.resolve()
-        wanted = (root / urllib.parse.unquote(path[len("/ontology/"):])).resolve()
+        relative = urllib.parse.unquote(path[len("/ontology/"):])
+        wanted = (root / relative).resolve() if "\0" not in relative else root / "\0"
         if wanted.is_dir():
             wanted = wanted / "index.html"
-        if not wanted.is_relative_to(root) or not wanted.is_file():
+        if not wanted.is_relative_to(root) or "\0" in str(wanted) or not wanted.is_file():
             return self._text(404, f"not found: {path}")
         ctype = mimetypes.guess_type(wanted.name)[0] or "application/octet-stream"
         if ctype.startswith("text/"):
