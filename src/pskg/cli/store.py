@@ -84,7 +84,8 @@ def push_cmd(endpoint: Optional[str] = typer.Option(None, "--endpoint", help="SP
 
 def serve_cmd(store: Optional[Path] = typer.Option(None, "--store", help=STORE_HELP),
               graph: Optional[Path] = typer.Option(None, "--graph", help="TriG/N-Quads/Turtle file"),
-              host: str = typer.Option("127.0.0.1", "--host"),
+              host: str = typer.Option("127.0.0.1", "--host", help="address to listen on; requests must name it "
+                                       "or a loopback name in Host"),
               port: int = typer.Option(8000, "--port"),
               timeout: float = typer.Option(10, "--timeout", help="seconds per query"),
               limit: int = typer.Option(1000, "--limit", help="most result rows per query"),
