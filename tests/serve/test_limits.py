@@ -171,6 +171,25 @@ def test_dead_backends_are_replaced_and_health_tells_the_truth(tmp_path):
         assert health(base)[1]["status"] == "down"
 
 
+def is_oxigraph(pid: int) -> bool:
+    try:
+        return b"oxigraph" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
+def test_backends_die_with_a_killed_server():
+    with pskg_server("--graph", str(FIXTURE), "--workers", "2") as base:
+        state = health(base)[1]
+        backends = state["backends"]["idle"]
+        os.kill(state["pid"], signal.SIGKILL)     # the server this test started
+        try:
+            assert wait_for(lambda: not any(is_oxigraph(pid) for pid in backends), 10)
+        finally:
+            for pid in filter(is_oxigraph, backends):  # left behind only if the test failed
+                os.kill(pid, signal.SIGKILL)
+
+
 def test_twenty_clients_at_once_are_not_stalled(capped):
     port = urllib.parse.urlsplit(capped).port
     barrier = threading.Barrier(20)

@@ -43,13 +43,17 @@ def reason(stderr: str) -> str:
 
 
 class Backend:
-    """One `oxigraph serve-read-only` process on 127.0.0.1:port."""
+    """One `oxigraph serve-read-only` process on 127.0.0.1:port. Started through ``setpriv
+    --pdeathsig KILL`` where util-linux has it, so it dies with the thread that started it
+    (the pool's spawner, which lives as long as the server): a server killed with SIGKILL
+    leaves no backend behind."""
 
     def __init__(self, binary: str, location: Path, memory_mb: int):
         self.port = free_port()
         self.log = tempfile.TemporaryFile()
+        setpriv = shutil.which("setpriv")
         self.proc = subprocess.Popen(
-            [binary, "serve-read-only", "--location", str(location), "--bind", f"127.0.0.1:{self.port}",
+            [setpriv, "--pdeathsig", "KILL"] * bool(setpriv) + [binary, "serve-read-only", "--location", str(location), "--bind", f"127.0.0.1:{self.port}",
              "--union-default-graph"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
             stderr=self.log)
         if memory_mb:
@@ -107,6 +111,8 @@ class BackendPool:
         self.busy: set[Backend] = set()
         self.lock = threading.Lock()
         self.closed = False
+        self.jobs: queue.Queue = queue.Queue()
+        threading.Thread(target=self._spawner, daemon=True).start()
         for _ in range(self.size):
             problem = self._add()
             if problem:
@@ -115,8 +121,20 @@ class BackendPool:
         self.watcher = threading.Thread(target=self._watch, daemon=True)
         self.watcher.start()
 
+    def _spawner(self) -> None:
+        """Start every backend from this one long-lived thread (see ``Backend``)."""
+        while (reply := self.jobs.get()) is not None:
+            try:
+                reply.put(Backend(self.binary, self.location, self.memory_mb))
+            except OSError as err:
+                reply.put(err)
+
     def _add(self) -> str | None:
-        backend = Backend(self.binary, self.location, self.memory_mb)
+        reply: queue.Queue = queue.Queue(1)
+        self.jobs.put(reply)
+        backend = reply.get()
+        if isinstance(backend, OSError):
+            return f"cannot start {self.binary}: {backend}"
         problem = backend.wait_ready()
         if problem:
             backend.kill()
@@ -175,6 +193,7 @@ class BackendPool:
 
     def close(self) -> None:
         self.closed = True
+        self.jobs.put(None)
         with self.lock:
             backends = list(self.busy)
         while not self.idle.empty():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import mimetypes
+import os
 import sys
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -141,7 +142,8 @@ class Handler(BaseHTTPRequestHandler):
         state = self.pool.state()
         up = len(state["idle"]) + len(state["busy"])
         status = "ok" if up else "down"
-        body = json.dumps({"status": status, "backends": state, "triples": self.triples}).encode()
+        body = json.dumps({"status": status, "pid": os.getpid(), "backends": state,
+                           "triples": self.triples}).encode()
         self._send(Answer(200 if up else 503, "application/json", body))
 
     def _static(self, path: str) -> None:
