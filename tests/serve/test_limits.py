@@ -11,6 +11,7 @@ import os
 import shutil
 import signal
 import socket
+import tempfile
 import threading
 import time
 import urllib.parse
@@ -188,6 +189,11 @@ def test_backends_die_with_a_killed_server():
         finally:
             for pid in filter(is_oxigraph, backends):  # left behind only if the test failed
                 os.kill(pid, signal.SIGKILL)
+    left = [f for f in Path(tempfile.gettempdir()).glob("pskg-serve-*")
+            if (f / "owner.pid").is_file() and (f / "owner.pid").read_text() == str(state["pid"])]
+    assert len(left) == 1                         # its temporary store, until the next start
+    with pskg_server("--graph", str(FIXTURE), "--workers", "1"):
+        assert not left[0].exists()
 
 
 def test_twenty_clients_at_once_are_not_stalled(capped):

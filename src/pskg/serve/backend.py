@@ -10,6 +10,7 @@ that builds huge strings dies alone instead of growing to gigabytes. A graph fil
 from __future__ import annotations
 
 import contextlib
+import os
 import queue
 import resource
 import shutil
@@ -85,9 +86,22 @@ class Backend:
         self.log.close()
 
 
+def remove_stale_stores() -> None:
+    """Delete the temporary store folders of servers that were killed (their owner pid is gone)."""
+    for folder in Path(tempfile.gettempdir()).glob("pskg-serve-*"):
+        try:
+            owner = int((folder / "owner.pid").read_text())
+        except (OSError, ValueError):
+            continue
+        if not Path(f"/proc/{owner}").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 def load_into_temp_store(binary: str, graph: Path) -> Path:
     """A temporary store folder holding the graph file (TriG, N-Quads, Turtle, … by extension)."""
+    remove_stale_stores()
     folder = Path(tempfile.mkdtemp(prefix="pskg-serve-"))
+    (folder / "owner.pid").write_text(str(os.getpid()))
     done = subprocess.run([binary, "load", "--location", str(folder), "--file", str(graph)],
                           capture_output=True, text=True)
     if done.returncode != 0:
