@@ -3,8 +3,6 @@ started as a child process and stopped by its pid (terminate, wait, kill)."""
 from __future__ import annotations
 
 import contextlib
-import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -12,21 +10,12 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from email.message import Message
 from pathlib import Path
 
+from pskg.serve.backend import free_port, oxigraph_binary
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def oxigraph_binary() -> str | None:
-    """The `oxigraph` server binary (pip package `oxigraph`), beside this Python or on PATH."""
-    local = Path(sys.executable).parent / "oxigraph"
-    return str(local) if local.exists() else shutil.which("oxigraph")
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_until_up(url: str, proc: subprocess.Popen, timeout: float = 30) -> None:
@@ -91,8 +80,9 @@ class Oxigraph:
 
 
 @contextlib.contextmanager
-def oxigraph_server(location: Path, *, union_default_graph: bool = True):
-    """`oxigraph serve --location DIR --bind 127.0.0.1:PORT [--union-default-graph]`.
+def oxigraph_server(location: Path, *, union_default_graph: bool = True, read_only: bool = False,
+                    cors: bool = False):
+    """`oxigraph serve[-read-only] --location DIR --bind 127.0.0.1:PORT [--union-default-graph] [--cors]`.
 
     With --union-default-graph a query's default graph is the union of all named graphs, as in
     the embedded store (``use_default_graph_as_union=True``), so the named queries run unchanged."""
@@ -100,9 +90,9 @@ def oxigraph_server(location: Path, *, union_default_graph: bool = True):
     if binary is None:
         raise RuntimeError("oxigraph server binary not found: pip install oxigraph")
     port = free_port()
-    cmd = [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"]
-    if union_default_graph:
-        cmd.append("--union-default-graph")
+    cmd = [binary, "serve-read-only" if read_only else "serve", "--location", str(location),
+           "--bind", f"127.0.0.1:{port}"]
+    cmd += ["--union-default-graph"] * union_default_graph + ["--cors"] * cors
     proc = _start(cmd)
     try:
         server = Oxigraph(f"http://127.0.0.1:{port}")
@@ -124,3 +114,19 @@ def pskg_server(*args: str, cwd: Path = ROOT):
         yield base
     finally:
         stop(proc)
+
+
+def request(url: str, *, method: str | None = None, form: dict | None = None, body: bytes | None = None,
+            headers: dict | None = None, timeout: float = 60) -> tuple[int, Message, bytes]:
+    """(status, headers, body) of one HTTP request; an error status is returned, not raised.
+    The headers are case-insensitive (``headers.get("content-type")``)."""
+    import urllib.parse
+    if form is not None:
+        body = urllib.parse.urlencode(form).encode()
+        headers = {"Content-Type": "application/x-www-form-urlencoded", **(headers or {})}
+    req = urllib.request.Request(url, data=body, method=method, headers=headers or {})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            return resp.status, resp.headers, resp.read()
+    except urllib.error.HTTPError as err:
+        return err.code, err.headers, err.read()

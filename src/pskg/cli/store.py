@@ -84,19 +84,24 @@ def push_cmd(endpoint: Optional[str] = typer.Option(None, "--endpoint", help="SP
 
 def serve_cmd(store: Optional[Path] = typer.Option(None, "--store", help=STORE_HELP),
               graph: Optional[Path] = typer.Option(None, "--graph", help="TriG/N-Quads/Turtle file"),
-              host: str = typer.Option("127.0.0.1", "--host"),
+              host: str = typer.Option("127.0.0.1", "--host", help="address to listen on; requests must name it "
+                                       "or a loopback name in Host"),
               port: int = typer.Option(8000, "--port"),
               timeout: float = typer.Option(10, "--timeout", help="seconds per query"),
               limit: int = typer.Option(1000, "--limit", help="most result rows per query"),
-              workers: int = typer.Option(2, "--workers", help="query worker processes")) -> None:
-    """Serve a read-only SPARQL endpoint (/sparql) and a query page (/)."""
+              workers: int = typer.Option(4, "--workers", help="Oxigraph backends (queries at once)"),
+              memory: int = typer.Option(2048, "--memory", help="MB of memory (heap) per backend"),
+              allow_service: bool = typer.Option(False, "--allow-service",
+                                                 help="let queries use SERVICE (outbound HTTP)")) -> None:
+    """Serve a read-only SPARQL endpoint (/sparql) and a query page (/); docs/serve.md."""
     from pskg.serve import serve, source_of
     if not store and not graph:
         store = BUILD_DIR / "store" if (BUILD_DIR / "store").is_dir() else None
         graph = None if store else BUILD_DIR / "pskg.trig"
     try:
         serve(source_of(str(store) if store else None, str(graph) if graph else None), host, port,
-              timeout=timeout, limit=limit, workers=workers)
+              timeout=timeout, limit=limit, workers=workers, memory_mb=memory,
+              allow_service=allow_service)
     except (ValueError, RuntimeError, OSError) as err:
         fail(str(err))
 

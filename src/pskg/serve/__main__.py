@@ -1,6 +1,6 @@
 """``python -m pskg.serve``: the endpoint without the rest of the command line."""
 import sys
 
-from pskg.serve.server import main
+from pskg.serve.run import main
 
 sys.exit(main())
