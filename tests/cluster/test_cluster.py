@@ -82,3 +82,24 @@ def test_workers_with_other_tables_are_refused(client):
     cluster._check_workers(client)          # the same pskg and tables: accepted
     with pytest.raises(InputError, match="another pskg or other data tables"):
         cluster._check_workers(client, mine="0123456789abcdef")
+
+
+def test_graphs_of_rejected_documents_leave_the_nquads(corpus, tmp_path):
+    from pskg import cluster
+    from pskg.pipeline import Build, process_file
+    from pskg.rdf.namespaces import REFERENCE_GRAPH, document_graph_iri
+    from pskg.resolve import resolve
+    from pskg.store.bulk import write_nquads
+
+    records = resolve([process_file(p) for p in sorted(corpus.glob("*.txt"))[:2]]).records
+    path = tmp_path / "pskg.nq"
+    write_nquads(records, path)
+    before = path.read_text("utf-8").splitlines()
+    kept_out, kept = records
+    cluster._drop_rejected(path, Build(records, None, rejected={kept_out.text.path.name: []}))
+    after = path.read_text("utf-8").splitlines()
+    gone, stays = (f"<{document_graph_iri(r.text.doc_id)}> ." for r in (kept_out, kept))
+    assert not [line for line in after if line.endswith(gone)]
+    assert after == [line for line in before if not line.endswith(gone)]
+    assert any(line.endswith(stays) for line in after)
+    assert any(line.endswith(f"<{REFERENCE_GRAPH}> .") for line in after)
