@@ -3,6 +3,7 @@
     .venv/bin/python bench/cluster.py                       # 2,000 instruments, LocalCluster of 2
     .venv/bin/python bench/cluster.py -n 500 --workers 2
     .venv/bin/python bench/cluster.py --address tcp://scheduler:8786   # a real cluster
+    .venv/bin/python bench/cluster.py -n 2000 --stages     # only the stages the cluster runs
 
 Writes a synthetic corpus (`pskg synth`), then runs, each as its own process:
 `pskg build` (the baseline, one process), `pskg build --jobs W` (W processes for
@@ -10,6 +11,9 @@ read/extract/assemble), and `pskg build --cluster local --jobs W` (or --cluster 
 Prints per run the wall time, the peak RSS of the client process and the peak of the summed RSS
 of its whole process tree (the LocalCluster's scheduler, nannies and workers included; sampled
 every 0.2 s), the ratio to the baseline, and whether pskg.trig and pskg.ttl are byte-identical.
+With --stages, each run does only read → extract → assemble, resolve and the mapping to
+N-Quads (`pipeline.process_all` + `store.bulk.write_nquads` with 1 and W processes, against
+`cluster.read_records` + `cluster.write_nquads`), and the N-Quads files are compared.
 """
 from __future__ import annotations
 
@@ -23,6 +27,23 @@ from pathlib import Path
 import psutil
 
 PSKG = [sys.executable, "-c", "from pskg.cli import app; app()"]
+
+
+def stages(docs: Path, out: Path, jobs: int, address: str | None) -> None:
+    """read → extract → assemble → resolve → N-Quads, locally or on the cluster (one run)."""
+    from pskg import cluster, pipeline
+    from pskg.resolve import resolve
+    from pskg.store.bulk import write_nquads
+
+    paths, sources = pipeline.corpus_files(docs), pipeline.manifest_sources(docs)
+    out.mkdir(parents=True, exist_ok=True)
+    if address is None:
+        records = pipeline.process_all(paths, sources=sources, jobs=jobs)
+        write_nquads(resolve(records).records, out / "pskg.nq", jobs=jobs)
+        return
+    with cluster.connect(address, workers=jobs) as client:
+        records = cluster.read_records(client, paths, sources=sources)
+        cluster.write_nquads(client, resolve(records).records, out / "pskg.nq")
 
 
 def measure(cmd: list[str]) -> dict:
@@ -51,7 +72,16 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--address", default="local", help="a Dask scheduler, or 'local'")
     ap.add_argument("--work", type=Path, default=None, help="folder for the corpus and builds")
+    ap.add_argument("--stages", action="store_true", help="only the stages the cluster runs")
+    ap.add_argument("--only", nargs="+", choices=("baseline", "jobs", "cluster"),
+                    help="some of the runs (files are then compared with an earlier baseline "
+                         "in the same --work folder)")
+    ap.add_argument("--run-stages", nargs=4, metavar=("DOCS", "OUT", "JOBS", "ADDRESS"),
+                    help=argparse.SUPPRESS)        # one run of --stages, in its own process
     args = ap.parse_args()
+    if args.run_stages:
+        docs, out, jobs, address = args.run_stages
+        return stages(Path(docs), Path(out), int(jobs), None if address == "-" else address)
     work = args.work or Path(tempfile.mkdtemp(prefix="pskg-bench-cluster-"))
     docs = work / "corpus" / "docs"
     if not docs.is_dir():
@@ -64,14 +94,26 @@ def main() -> None:
     print(f"{args.instruments} instruments, {len(list(docs.iterdir())) - 1} documents, "
           f"{psutil.cpu_count()} cores, load average {psutil.getloadavg()[0]:.1f} at the start")
     print(f"{'run':36} {'wall s':>8} {'ratio':>6} {'client RSS MB':>14} {'tree RSS MB':>12}  same files")
+    names = ("pskg.nq",) if args.stages else ("pskg.trig", "pskg.ttl")
     base, first = None, None
     for i, (name, extra) in enumerate(runs.items()):
-        out = work / f"out{i}"
-        row = measure([*PSKG, "build", "--corpus", str(docs), "--out", str(out), *extra])
-        files = [(out / f).read_bytes() for f in ("pskg.trig", "pskg.ttl")]
-        base, first = base or row, first or files
-        print(f"{name:36} {row['wall']:8.1f} {row['wall'] / base['wall']:6.2f} "
-              f"{row['rss']:14.0f} {row['tree']:12.0f}  {'yes' if files == first else 'NO'}")
+        out = work / f"{'stages' if args.stages else 'out'}{i}"
+        if args.only and ("baseline", "jobs", "cluster")[i] not in args.only:
+            if i == 0 and out.is_dir():          # an earlier baseline: compare files with it
+                first = [(out / f).read_bytes() for f in names]
+            continue
+        if args.stages:
+            jobs = extra[extra.index("--jobs") + 1] if extra else "1"
+            address = extra[extra.index("--cluster") + 1] if "--cluster" in extra else "-"
+            row = measure([sys.executable, __file__, "--run-stages", str(docs), str(out), jobs, address])
+        else:
+            row = measure([*PSKG, "build", "--corpus", str(docs), "--out", str(out), *extra])
+        files = [(out / f).read_bytes() for f in names]
+        base = row if i == 0 else base
+        first = first or files
+        ratio = row["wall"] / base["wall"] if base else float("nan")
+        print(f"{name:36} {row['wall']:8.1f} {ratio:6.2f} {row['rss']:14.0f} {row['tree']:12.0f}  "
+              f"{'yes' if files == first else 'NO'}", flush=True)
     print(f"load average {psutil.getloadavg()[0]:.1f} at the end; work folder {work}")
 
 

@@ -142,6 +142,26 @@ def _batches(paths: list[Path], lang, sources):
         yield batch
 
 
+def read_records(client, paths: list[Path], *, lang: str | None = None, sources=None) -> list:
+    """read → extract → assemble of every document on the workers; the Records in `paths` order."""
+    window = WINDOW * max(1, len(client.scheduler_info()["workers"]))
+    batches = _batches(paths, lang, sources or {})
+    return [r for batch in _in_order(client, _process_batch, batches, window) for r in batch]
+
+
+def write_nquads(client, resolved: list, path: Path) -> None:
+    """The reference graph and the resolved records' graphs as N-Quads, mapped on the workers
+    and written in record order as they come back: the file `store.bulk.write_nquads` writes."""
+    from pskg.store.bulk import reference_nquads
+
+    window = WINDOW * max(1, len(client.scheduler_info()["workers"]))
+    slices = (resolved[i:i + SLICE] for i in range(0, len(resolved), SLICE))
+    with open(path, "w", encoding="utf-8", newline="\n") as nq:
+        nq.write(reference_nquads())
+        for text in _in_order(client, _map_slice, slices, window):
+            nq.write(text)
+
+
 def build(corpus: Path, out: Path, client, *, lang: str | None = None,
           validate: bool = True) -> Build:
     """The distributed build; also writes OUT/pskg.nq (every kept document graph and the
@@ -150,24 +170,15 @@ def build(corpus: Path, out: Path, client, *, lang: str | None = None,
 
     from pskg.rdf.namespaces import bind_prefixes
     from pskg.resolve import resolve
-    from pskg.store.bulk import reference_nquads
     from pskg.validate import fast
 
-    paths = corpus_files(corpus)
-    window = WINDOW * max(1, len(client.scheduler_info()["workers"]))
-    records = [r for batch in _in_order(client, _process_batch,
-                                        _batches(paths, lang, manifest_sources(corpus)), window)
-               for r in batch]
+    records = read_records(client, corpus_files(corpus), lang=lang,
+                           sources=manifest_sources(corpus))
     resolution = resolve(records)
     out.mkdir(parents=True, exist_ok=True)
     part = out / f".{NQUADS}.{os.getpid()}.part"
     try:
-        with open(part, "w", encoding="utf-8", newline="\n") as nq:
-            nq.write(reference_nquads())
-            slices = (resolution.records[i:i + SLICE]
-                      for i in range(0, len(resolution.records), SLICE))
-            for text in _in_order(client, _map_slice, slices, window):
-                nq.write(text)
+        write_nquads(client, resolution.records, part)
         dataset = Dataset()
         dataset.parse(str(part), format="nquads")
         bind_prefixes(dataset)

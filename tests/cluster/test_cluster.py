@@ -13,6 +13,9 @@ from typer.testing import CliRunner
 
 from pskg.cli import app
 from pskg.errors import InputError
+from pskg.pipeline import corpus_files, manifest_sources, process_all
+from pskg.resolve import resolve
+from pskg.store.bulk import write_nquads
 from pskg.synth import write_corpus
 
 distributed = pytest.importorskip("distributed")
@@ -46,6 +49,10 @@ def test_cluster_build_is_byte_identical_to_the_local_build(corpus, tmp_path):
     streamed = quads(tmp_path / "dask" / "pskg.nq", ox.RdfFormat.N_QUADS)
     assert len(streamed) > 40 * 100
     assert streamed == quads(tmp_path / "local" / "pskg.trig", ox.RdfFormat.TRIG)
+    # and it is the file store.bulk writes from the same records here, byte for byte
+    records = process_all(corpus_files(corpus), sources=manifest_sources(corpus))
+    write_nquads(resolve(records).records, tmp_path / "bulk.nq")
+    assert (tmp_path / "bulk.nq").read_bytes() == (tmp_path / "dask" / "pskg.nq").read_bytes()
     assert not list((tmp_path / "dask").glob(".*part*"))
 
 
@@ -88,8 +95,6 @@ def test_graphs_of_rejected_documents_leave_the_nquads(corpus, tmp_path):
     from pskg import cluster
     from pskg.pipeline import Build, process_file
     from pskg.rdf.namespaces import REFERENCE_GRAPH, document_graph_iri
-    from pskg.resolve import resolve
-    from pskg.store.bulk import write_nquads
 
     records = resolve([process_file(p) for p in sorted(corpus.glob("*.txt"))[:2]]).records
     path = tmp_path / "pskg.nq"
