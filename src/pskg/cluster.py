@@ -49,6 +49,8 @@ def connect(address: str, workers: int = 2):
         client = Client(cluster)
     else:
         cluster = None
+        if address.endswith(".json") and not Path(address).is_file():
+            raise InputError("no such Dask scheduler file", path=address)
         try:
             client = (Client(scheduler_file=address) if address.endswith(".json")
                       else Client(address, timeout="30s"))

@@ -108,3 +108,14 @@ def test_graphs_of_rejected_documents_leave_the_nquads(corpus, tmp_path):
     assert after == [line for line in before if not line.endswith(gone)]
     assert any(line.endswith(stays) for line in after)
     assert any(line.endswith(f"<{REFERENCE_GRAPH}> .") for line in after)
+
+
+def test_unusable_cluster_options_get_one_line_and_exit_2(corpus, tmp_path):
+    runner = CliRunner()
+    missing = runner.invoke(app, ["build", "--corpus", str(corpus), "--out", str(tmp_path / "o"),
+                                  "--cluster", str(tmp_path / "scheduler.json")])
+    assert missing.exit_code == 2 and "scheduler.json: no such Dask scheduler file" in missing.output
+    both = runner.invoke(app, ["build", "--corpus", str(corpus), "--out", str(tmp_path / "o"),
+                               "--cluster", "local", "--store", str(tmp_path / "store")])
+    assert both.exit_code == 2 and "--cluster or --store" in both.output
+    assert not (tmp_path / "o").exists() and not (tmp_path / "store").exists()
