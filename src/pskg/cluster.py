@@ -77,7 +77,10 @@ def fingerprint() -> str:
 def _check_workers(client, mine: str | None = None) -> None:
     """Every worker must compute this client's fingerprint (or `mine`)."""
     if not client.scheduler_info().get("workers"):
-        client.wait_for_workers(1, timeout=120)
+        try:
+            client.wait_for_workers(1, timeout=120)
+        except TimeoutError:
+            raise InputError("no worker joined the scheduler within 120 s", path="--cluster") from None
     mine = mine or fingerprint()
     wrong = sorted(w for w, theirs in client.run(fingerprint).items() if theirs != mine)
     if wrong:
