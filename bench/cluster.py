@@ -4,6 +4,7 @@
     .venv/bin/python bench/cluster.py -n 500 --workers 2
     .venv/bin/python bench/cluster.py --address tcp://scheduler:8786   # a real cluster
     .venv/bin/python bench/cluster.py -n 2000 --stages     # only the stages the cluster runs
+    .venv/bin/python bench/cluster.py -n 200 --load         # also: pskg.nq into Oxigraph, two ways
 
 Writes a synthetic corpus (`pskg synth`), then runs, each as its own process:
 `pskg build` (the baseline, one process), `pskg build --jobs W` (W processes for
@@ -14,6 +15,9 @@ every 0.2 s), the ratio to the baseline, and whether pskg.trig and pskg.ttl are 
 With --stages, each run does only read → extract → assemble, resolve and the mapping to
 N-Quads (`pipeline.process_all` + `store.bulk.write_nquads` with 1 and W processes, against
 `cluster.read_records` + `cluster.write_nquads`), and the N-Quads files are compared.
+With --load, the last run's pskg.nq then goes into Oxigraph (the `oxigraph` wheel's server):
+`oxigraph load` into an empty folder, and `pskg push --graph-store` into `oxigraph serve` on a
+free loopback port; wall time and peak RSS of each.
 """
 from __future__ import annotations
 
@@ -65,6 +69,40 @@ def measure(cmd: list[str]) -> dict:
     return {"wall": wall, "rss": own / 2**20, "tree": tree / 2**20}
 
 
+def load(nq: Path, work: Path) -> None:
+    """pskg.nq into Oxigraph: its offline bulk loader, and `pskg push` into its server."""
+    import shutil
+    import socket
+    import urllib.request
+
+    binary = str(Path(sys.executable).parent / "oxigraph")
+    lines = sum(1 for _ in open(nq, "rb"))
+    for folder in ("oxigraph-load", "oxigraph-serve"):
+        shutil.rmtree(work / folder, ignore_errors=True)
+    row = measure([binary, "load", "--location", str(work / "oxigraph-load"), "--file", str(nq)])
+    print(f"oxigraph load of {lines} quads: {row['wall']:.1f} s, peak RSS {row['rss']:.0f} MB")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen([binary, "serve", "--location", str(work / "oxigraph-serve"),
+                               "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.1)
+        row = measure([*PSKG, "push", "--graph", str(nq),
+                       "--graph-store", f"http://127.0.0.1:{port}/store"])
+        print(f"pskg push --graph-store of {lines} quads: {row['wall']:.1f} s, "
+              f"peak RSS {row['rss']:.0f} MB")
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("-n", "--instruments", type=int, default=2000)
@@ -73,6 +111,7 @@ def main() -> None:
     ap.add_argument("--address", default="local", help="a Dask scheduler, or 'local'")
     ap.add_argument("--work", type=Path, default=None, help="folder for the corpus and builds")
     ap.add_argument("--stages", action="store_true", help="only the stages the cluster runs")
+    ap.add_argument("--load", action="store_true", help="then load pskg.nq into Oxigraph")
     ap.add_argument("--only", nargs="+", choices=("baseline", "jobs", "cluster"),
                     help="some of the runs (files are then compared with an earlier baseline "
                          "in the same --work folder)")
@@ -110,10 +149,13 @@ def main() -> None:
             row = measure([*PSKG, "build", "--corpus", str(docs), "--out", str(out), *extra])
         files = [(out / f).read_bytes() for f in names]
         base = row if i == 0 else base
+        same = "-" if first is None else "yes" if files == first else "NO"
         first = first or files
         ratio = row["wall"] / base["wall"] if base else float("nan")
         print(f"{name:36} {row['wall']:8.1f} {ratio:6.2f} {row['rss']:14.0f} {row['tree']:12.0f}  "
-              f"{'yes' if files == first else 'NO'}", flush=True)
+              f"{same}", flush=True)
+    if args.load:
+        load(out / "pskg.nq", work)
     print(f"load average {psutil.getloadavg()[0]:.1f} at the end; work folder {work}")
 
 
