@@ -135,9 +135,11 @@ def build(corpus: Path, *, lang: str | None = None, jobs: int = 1, validate: boo
     return result
 
 
-def _validate_and_exclude(result: Build) -> None:
-    """Validate the merged graph; drop each document graph that holds a violating node."""
-    from pskg.validate import validate
+def _validate_and_exclude(result: Build, validate=None) -> None:
+    """Validate the merged graph (pyshacl unless another `validate` is given); drop each
+    document graph that holds a violating node."""
+    if validate is None:
+        from pskg.validate import validate
 
     for _ in range(len(result.records) + 1):
         report = validate(result.dataset)

@@ -12,7 +12,7 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "pskg"
 
 # The flow, first to last. A package may import its own modules and anything ranked before it.
 ORDER = ["model", "errors", "paths", "files", "knowledge", "read", "extract", "assemble",
-         "resolve", "rdf", "validate", "store", "pipeline", "query", "network", "serve",
+         "resolve", "rdf", "validate", "store", "pipeline", "cluster", "query", "network", "serve",
          "evaluate", "synth", "cli"]
 RANK = {name: i for i, name in enumerate(ORDER)}
 BASE = {"model", "errors", "paths", "files"}

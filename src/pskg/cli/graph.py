@@ -19,6 +19,10 @@ def build(corpus: Path = typer.Option(DATA_DIR / "corpus", "--corpus", "-c",
           store: Path = typer.Option(None, "--store", help="Keep the graph in this on-disk store "
                                      "and update it incrementally: a document whose content "
                                      "hash is unchanged is not extracted again."),
+          cluster: str = typer.Option(None, "--cluster", help="Run on a Dask cluster: a scheduler "
+                                      "address (tcp://host:8786 or a scheduler file .json), or "
+                                      "'local' for --jobs worker processes here. Also writes "
+                                      "pskg.nq for `pskg push` (docs/cluster.md)."),
           ) -> None:
     """Build the graph from a folder of documents.
 
@@ -33,9 +37,14 @@ def build(corpus: Path = typer.Option(DATA_DIR / "corpus", "--corpus", "-c",
 
     if out.exists() and not out.is_dir():
         fail(f"{out}: --out must be a folder, not a file")
+    if cluster and store:
+        fail("give --cluster or --store, not both")
     try:
-        result = run_build(corpus, lang=lang, jobs=jobs) if store is None else \
-            _build_in_store(corpus, store)
+        if cluster:
+            result = _build_on_cluster(corpus, out, cluster, jobs, lang)
+        else:
+            result = run_build(corpus, lang=lang, jobs=jobs) if store is None else \
+                _build_in_store(corpus, store)
     except InputError as exc:
         fail(str(exc))
     report = result.report
@@ -59,6 +68,13 @@ def build(corpus: Path = typer.Option(DATA_DIR / "corpus", "--corpus", "-c",
     total = result.documents if result.documents is not None else len(result.records)
     typer.echo(f"built {total - len(result.rejected)} of {total} "
                f"documents → {out}/pskg.ttl, {out}/pskg.trig")
+
+
+def _build_on_cluster(corpus: Path, out: Path, address: str, workers: int, lang: str | None):
+    from pskg import cluster
+
+    with cluster.connect(address, workers=workers) as client:
+        return cluster.build(corpus, out, client, lang=lang)
 
 
 def _build_in_store(corpus: Path, store: Path):

@@ -5,9 +5,11 @@ renamed, so a failed export never leaves a half-written file in place of a good 
 """
 from __future__ import annotations
 
+from io import BytesIO
 from pathlib import Path
 
 from rdflib import Dataset, Graph
+from rdflib.plugins.serializers.trig import TrigSerializer
 
 from pskg.files import write_atomic
 from pskg.rdf.namespaces import bind_prefixes
@@ -42,7 +44,18 @@ def serialize(dataset: Dataset, fmt: str) -> bytes:
     bind_prefixes(dataset)
     if fmt == "nq":
         return _sorted_lines(dataset.serialize(format="nquads")).encode("utf-8")
-    return dataset.serialize(format="trig").encode("utf-8")
+    return trig(dataset)
+
+
+def trig(dataset: Dataset) -> bytes:
+    """TriG with the named graphs in the order of their IRIs: rdflib writes them in the order of
+    a set of graphs, which changes from one process to the next (string hashing is salted)."""
+    serializer = TrigSerializer(dataset)
+    default = serializer.default_context
+    serializer.contexts.sort(key=lambda g: (g.identifier == default, str(g.identifier)))
+    out = BytesIO()
+    serializer.serialize(out, encoding="utf-8")
+    return out.getvalue()
 
 
 def export(dataset: Dataset, fmt: str, path: Path | None) -> bytes:

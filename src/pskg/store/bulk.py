@@ -49,11 +49,13 @@ class QuadSink:
 
 
 def reference_nquads() -> str:
+    """The reference graph as N-Quads, its lines sorted (the graph comes as a set, whose order
+    changes from one process to the next)."""
     sink = QuadSink()
     graph = sink.graph(REFERENCE_GRAPH)
     for triple in reference_graph():
         graph.add(triple)
-    return sink.text()
+    return "".join(sorted(sink.lines))
 
 
 def record_nquads(records: Iterable[Record]) -> Iterator[str]:
