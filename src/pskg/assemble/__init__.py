@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from pskg.assemble import header
 from pskg.assemble import signatures as sigs
+from pskg.assemble.depositary import find_depositary
+from pskg.assemble.events import find_events
 from pskg.assemble.layout import Zone, opens_label
-from pskg.assemble.obligations import obligations
+from pskg.assemble.obligations import headings, obligations
 from pskg.assemble.parties import parties as find_parties
+from pskg.assemble.prose import prose_obligations
 from pskg.assemble.references import references
 from pskg.assemble.signature_blocks import from_block
 from pskg.extract import Mentions
@@ -64,6 +67,10 @@ def assemble(m: Mentions) -> Record:
     if genre != "secondary":
         stop = _obligations_stop(m, zone)
         claim.obligations = obligations(m, zone, stop, claim.kind, claim.parties)
+        if not headings(m, zone, stop):
+            claim.obligations = prose_obligations(m, zone, stop, claim.kind, claim.parties)
+    claim.events = find_events(m, zone, genre, claim)
+    claim.depositary = find_depositary(m, zone)
     record = Record(m.text, genre, claim)
     if letter:
         for sig in from_block(m, letter, day, _tail_start(m, letter),
