@@ -14,7 +14,8 @@ force, each with the span it was read from. General rules, words from data/lexic
   sentence, else the founding instrument of an organisation named there, else the claim's own.
 
 A consent event is kept only for a party of the instrument (a state that accedes or succeeds
-need not be one), so every extracted event satisfies the shapes of ontology/shapes.ttl.
+need not be one), so every extracted event satisfies the shapes of ontology/shapes.ttl; the state
+of a national act that ratifies the instrument is a party by that act, and is added as one.
 """
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from pskg.knowledge import lexicon, reference
 from pskg.knowledge.consent import founding_instrument
 from pskg.model import ConsentEvent, InstrumentClaim, Mention, Reference, Span
 
-CONSENT = ("ratification", "approval", "acceptance", "accession", "succession")
+CONSENT = ("ratification", "accession", "succession", "approval", "acceptance")  # by priority
 LEAVING = ("withdrawal", "suspension")
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
 _HEAD, _LINE = 1500, 160      # where a national act's heading line stands, and its length
@@ -105,10 +106,24 @@ def _national_act(m: Mentions, zone: Zone, hits: list[Hit], refs) -> tuple | Non
         ls, le = line_at(text, hit.start)
         if le - ls > _LINE:
             continue
-        dates = _dates(m, ls, le, refs)
+        # a reference may be the act itself ("Законом України від 5 лютого 2013 року")
+        others = [r for r in refs if not (r.evidence and r.evidence.start <= hit.start
+                                          < r.evidence.end)]
+        dates = _dates(m, ls, le, others)
         if dates:
-            return dates[0], [s for s in m.of("state", start=ls, end=le)]
+            return dates[0], (m.of("state", start=ls, end=le) or _signer_state(m, le, zone.end))
     return None
+
+
+def _signer_state(m: Mentions, after: int, end: int) -> list[Mention]:
+    """The state of the act's signer, when the act's line names none ("Федеральный закон от
+    …"): the state written beside the first office after it ("Президент Российской
+    Федерации", "Қазақстан Республикасының Президенті")."""
+    for role in m.of("role", start=after, end=end):
+        near = m.of("state", start=max(after, role.span.start - 60), end=role.span.end + 60)
+        if near:
+            return near[:1]
+    return []
 
 
 def _consent(m: Mentions, hit: Hit, act, genre: str,
@@ -122,10 +137,15 @@ def _consent(m: Mentions, hit: Hit, act, genre: str,
     dates = [d for d in _dates(m, s, e, claim.references) if d.value != claim.date_signed]
     if dates and genre == "secondary":     # the body of a treaty speaks of other consents
         candidates.append((dates[0], m.of("state", start=s, end=e)))
-    for date, states in candidates:
+    for i, (date, states) in enumerate(candidates):
         for state in states:
-            if joins or state.value in claim.parties:
+            from_act = act is not None and i == 0
+            if joins or from_act or state.value in claim.parties:
                 span = Span(s, e, text[s:e], f"event:{hit.value}")
+                if from_act and not joins and state.value not in claim.parties:
+                    # the act that ratifies the instrument says its state is a party
+                    claim.parties.append(state.value)
+                    claim.evidence[f"party:{state.value}"] = [span]
                 return [ConsentEvent(hit.value, state.value, date.value, span)]
     return []
 
@@ -171,6 +191,15 @@ def _target(m: Mentions, s: int, e: int) -> Reference | None:
 
 
 def _dedupe(events: list[ConsentEvent]) -> list[ConsentEvent]:
+    """One event per (kind, state, date, instrument); and one consent per state and day (a
+    law that ratifies and was approved by a chamber is one ratification)."""
+    best: dict[tuple, int] = {}
+    for ev in events:
+        if ev.kind in CONSENT:
+            key = (ev.state, ev.date, ev.target.known_id if ev.target else None)
+            best[key] = min(best.get(key, 9), CONSENT.index(ev.kind))
+    events = [ev for ev in events if ev.kind not in CONSENT or CONSENT.index(ev.kind) == best[
+        (ev.state, ev.date, ev.target.known_id if ev.target else None)]]
     seen, out = set(), []
     for ev in events:
         key = (ev.kind, ev.state, ev.date, ev.target.known_id if ev.target else None)
