@@ -97,7 +97,7 @@ def signatures(claim: InstrumentClaim) -> list[ConsentEvent]:
 
 
 def _national_act(m: Mentions, zone: Zone, hits: list[Hit], refs) -> tuple | None:
-    """(date mention, states) of the first line naming a law or decree with a date: a short
+    """(date mention, states, its line) of the first line naming a law or decree with a date: a short
     line (a heading or dateline, not prose) near the top of the text."""
     text = m.text.text
     for hit in hits:
@@ -111,7 +111,8 @@ def _national_act(m: Mentions, zone: Zone, hits: list[Hit], refs) -> tuple | Non
                                           < r.evidence.end)]
         dates = _dates(m, ls, le, others)
         if dates:
-            return dates[0], (m.of("state", start=ls, end=le) or _signer_state(m, le, zone.end))
+            return (dates[0], m.of("state", start=ls, end=le) or _signer_state(m, le, zone.end),
+                    Span(ls, le, text[ls:le], "event:national-act"))
     return None
 
 
@@ -131,17 +132,17 @@ def _consent(m: Mentions, hit: Hit, act, genre: str,
     text = m.text.text
     s, e = sentence(text, hit.start)
     joins = hit.value in ("accession", "succession")
-    candidates: list[tuple[Mention, list[Mention]]] = []
+    here = Span(s, e, text[s:e], f"event:{hit.value}")
+    candidates: list[tuple[Mention, list[Mention], Span]] = []
     if act:
-        candidates.append(act)
+        candidates.append(act)            # the act's line: its date and state are the event's
     dates = [d for d in _dates(m, s, e, claim.references) if d.value != claim.date_signed]
     if dates and genre == "secondary":     # the body of a treaty speaks of other consents
-        candidates.append((dates[0], m.of("state", start=s, end=e)))
-    for i, (date, states) in enumerate(candidates):
+        candidates.append((dates[0], m.of("state", start=s, end=e), here))
+    for i, (date, states, span) in enumerate(candidates):
         for state in states:
             from_act = act is not None and i == 0
             if joins or from_act or state.value in claim.parties:
-                span = Span(s, e, text[s:e], f"event:{hit.value}")
                 if from_act and not joins and state.value not in claim.parties:
                     # the act that ratifies the instrument says its state is a party
                     claim.parties.append(state.value)
