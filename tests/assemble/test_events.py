@@ -49,6 +49,9 @@ def test_kazakh_ratification_law_names_its_state_on_the_act_line():
 def test_ukrainian_final_clause_ratification_and_entry_into_force():
     found = events(FIXTURES / "uk_final_clause.uk.txt")
     assert ("ratification", "UA", "2013-02-05", None) in found
+    claim = record(FIXTURES / "uk_final_clause.uk.txt").instrument
+    in_force = next(e for e in claim.events if e.kind == "entry_into_force")
+    assert in_force.evidence.exact == "(Угода набрала чинності 1 березня 2013 року)"
     # the card note gives the day; the clause without a date gives none
     assert {e for e in found if e[0] == "entry_into_force"} == {
         ("entry_into_force", None, "2013-03-01", None)}

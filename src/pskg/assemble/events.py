@@ -159,7 +159,7 @@ def _entry_into_force(m: Mentions, hit: Hit, claim: InstrumentClaim) -> list[Con
     for date in after:
         if claim.date_signed and date.value < claim.date_signed:
             continue
-        span = Span(s, e, text[s:e], "event:entry_into_force")
+        span = _evidence(text, s, e, hit.start, date, "event:entry_into_force")
         return [ConsentEvent("entry_into_force", None, date.value, span)]
     return []
 
@@ -176,8 +176,17 @@ def _leaving(m: Mentions, zone: Zone, hit: Hit, genre: str,
     if not states or not dates:
         return []
     target = _target(m, s, e)
-    span = Span(s, e, text[s:e], f"event:{hit.value}")
+    span = _evidence(text, s, e, hit.start, dates[0], f"event:{hit.value}")
     return [ConsentEvent(hit.value, states[0].value, dates[0].value, span, target)]
+
+
+def _evidence(text: str, s: int, e: int, cue: int, date: Mention, rule: str) -> Span:
+    """The sentence, or only the cue's line when the date stands on it (a card field or a
+    note in a text whose lines carry no full stops)."""
+    ls, le = line_at(text, cue)
+    if ls <= date.span.start < le:
+        s, e = max(s, ls), min(e, le)
+    return Span(s, e, text[s:e], rule)
 
 
 def _target(m: Mentions, s: int, e: int) -> Reference | None:
