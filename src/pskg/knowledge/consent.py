@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from pskg.knowledge import reference
 from pskg.knowledge.lexicon import read_table
@@ -33,13 +34,12 @@ def _check(ok: bool, where: str, what: str) -> None:
         raise ReferenceDataError(f"{where}: {what}")
 
 
-@lru_cache(maxsize=1)
-def curated_events() -> tuple[CuratedEvent, ...]:
-    path = DATA_DIR / "reference" / "events.tsv"
+@lru_cache(maxsize=4)
+def curated_events(path: Path = DATA_DIR / "reference" / "events.tsv") -> tuple[CuratedEvent, ...]:
     ref = reference.load()
     out = []
     for n, row in enumerate(read_table(path), 1):
-        where = f"{path}: row {n}"
+        where = f"{path}: data row {n}"
         _check(row["instrument"] in ref.instruments, where,
                f"unknown instrument {row['instrument']!r}")
         _check(row["kind"] in EVENT_KINDS, where, f"unknown event kind {row['kind']!r}")
