@@ -109,3 +109,15 @@ def test_georgian_alma_ata_declaration_states_prose_obligations(declaration):
     for ob in prose:
         assert set(ob.bearers) == ALMA_ATA_11
         assert ob.evidence.exact.strip() and ob.evidence.rule == "obligation:prose-sentence"
+
+
+def test_english_report_of_a_ratification(tmp_path):
+    text = tmp_path / "report.en.txt"
+    text.write_text(
+        "Parliament backs border deal\n\nASTANA, 12 May 2019 — The Agreement between Kazakhstan "
+        "and Turkmenistan on the delimitation of the border, signed in Ashgabat on 3 March 2018, "
+        "was ratified by Kazakhstan on 12 May 2019.\n", encoding="utf-8")
+    rec = record(text)
+    assert rec.genre == "secondary"
+    ratified = [(e.state, e.date) for e in rec.instrument.events if e.kind == "ratification"]
+    assert ratified == [("KZ", "2019-05-12")]            # not the signing date

@@ -5,8 +5,8 @@ force, each with the span it was read from. General rules, words from data/lexic
 - ratification / approval / acceptance / accession / succession: a cue word; the date and state
   are those of the national act that carries it (a law, decree or resolution named on a line
   with a date and a state: "Закон Республики … от 30 октября 2017 года"), else, in a text about
-  the instrument, a date and a party named in the cue's sentence; never the signing date, never
-  a date of another instrument;
+  the instrument, the date after the cue in its sentence and the state nearest the cue; never
+  the signing date, never a date of another instrument;
 - entry into force: a cue with a date in its sentence (a clause, or a card field "Набрання
   чинності … 15.09.2004"), not before the date signed; the instrument's own, no state;
 - withdrawal / suspension: a cue, a state and a date in one sentence (in a text about it, the
@@ -136,15 +136,21 @@ def _consent(m: Mentions, hit: Hit, act, genre: str,
     candidates: list[tuple[Mention, list[Mention], Span]] = []
     if act:
         candidates.append(act)            # the act's line: its date and state are the event's
-    dates = [d for d in _dates(m, s, e, claim.references) if d.value != claim.date_signed]
+    dates = [d for d in _dates(m, s, e, claim.references, hit.start)
+             if d.value != claim.date_signed]
     if dates and genre == "secondary":     # the body of a treaty speaks of other consents
-        candidates.append((dates[0], m.of("state", start=s, end=e), here))
-    for i, (date, states, span) in enumerate(candidates):
+        date = next((d for d in dates if d.span.start >= hit.end), dates[-1])
+        # the state nearest the word: "ratified by Kazakhstan", "Kazakhstan ratified"
+        states = sorted(m.of("state", start=s, end=e),
+                        key=lambda st: min(abs(st.span.start - hit.end),
+                                           abs(hit.start - st.span.end)))
+        candidates.append((date, states[:1], here))
+    for date, states, span in candidates:
         for state in states:
-            from_act = act is not None and i == 0
-            if joins or from_act or state.value in claim.parties:
-                if from_act and not joins and state.value not in claim.parties:
-                    # the act that ratifies the instrument says its state is a party
+            if joins or state.value in claim.parties or not claim.parties or span is not here:
+                if not joins and state.value not in claim.parties:
+                    # a state that ratifies the instrument (by an act, or as a text about it
+                    # reports) is a party
                     claim.parties.append(state.value)
                     claim.evidence[f"party:{state.value}"] = [span]
                 return [ConsentEvent(hit.value, state.value, date.value, span)]
