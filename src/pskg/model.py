@@ -75,6 +75,7 @@ class Obligation:
     topics: list[str]              # topic ids from ontology/topics.ttl
     evidence: Span | None = None
     towards: list[str] = field(default_factory=list)
+    numbered: bool = True          # False: a commitment sentence of prose (number "s1", "s2"…)
 
 
 @dataclass
@@ -86,6 +87,30 @@ class Reference:
     known_id: str | None = None    # id in data/reference/instruments.tsv when recognised
     evidence: Span | None = None
     key: str | None = None         # set by resolve: the instrument's IRI slug
+
+
+EVENT_KINDS = ("signature", "ratification", "approval", "acceptance", "accession", "succession",
+               "entry_into_force", "reservation", "withdrawal", "suspension")
+
+
+@dataclass
+class ConsentEvent:
+    """One step of a state's consent to an instrument (signature, ratification, accession,
+    withdrawal…), or the instrument's entry into force (state None), on a date."""
+    kind: str                      # one of EVENT_KINDS
+    state: str | None              # ISO code; None for the instrument's own entry into force
+    date: str                      # ISO date
+    evidence: Span | None = None
+    target: Reference | None = None   # another instrument; None: the claim's own instrument
+    source: str | None = None      # curated events: the source named
+
+
+@dataclass
+class Depositary:
+    """The state or organisation that keeps the original of the instrument."""
+    kind: str                      # state|org
+    value: str                     # ISO code or organisation id
+    evidence: Span | None = None
 
 
 @dataclass
@@ -103,6 +128,8 @@ class InstrumentClaim:
     known_id: str | None = None
     evidence: dict[str, list[Span]] = field(default_factory=dict)  # field name → spans
     key: str | None = None         # set by resolve: the instrument's IRI slug
+    events: list[ConsentEvent] = field(default_factory=list)
+    depositary: Depositary | None = None
 
 
 @dataclass

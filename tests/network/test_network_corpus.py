@@ -162,3 +162,29 @@ def test_figures_are_valid_pngs(trig, tmp_path):
         assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR"
         width, height = struct.unpack(">II", data[16:24])
         assert width >= 600 and height >= 400 and len(data) > 20_000
+
+
+def test_cosign_as_of_joins_only_states_bound_that_day(trig):
+    """The Collective Security Treaty (reference data with curated events): Georgia acceded in
+    1993, the treaty entered into force in 1994, Georgia left in 1999."""
+    cst = "1992-05-15-treaty-collective-security-treaty"
+
+    def through_cst(day: str) -> set[frozenset]:
+        return {frozenset((e["source"], e["target"])) for e in edges(trig, "cosign", "--as-of", day)
+                if cst in e["instruments"]}
+    assert through_cst("1993-06-01") == set()                     # not yet in force
+    in_1995 = through_cst("1995-01-01")
+    assert frozenset(("GE", "RU")) in in_1995 and frozenset(("AZ", "UZ")) in in_1995
+    in_2000 = through_cst("2000-01-01")
+    assert frozenset(("BY", "RU")) in in_2000
+    assert not any({"AZ", "GE", "UZ"} & pair for pair in in_2000)
+    plain = {frozenset((e["source"], e["target"])) for e in edges(trig, "cosign")
+             if cst in e["instruments"]}
+    assert frozenset(("UZ", "RU")) in plain and frozenset(("GE", "RU")) not in plain
+
+
+def test_as_of_errors_are_one_line(trig):
+    for args, message in ((["citations", "--as-of", "2000-01-01"], "state memberships"),
+                          (["cosign", "--as-of", "2000-02-30"], "YYYY-MM-DD")):
+        result = CliRunner().invoke(app, ["network", *args, "-g", str(trig)])
+        assert result.exit_code == 2 and message in result.output

@@ -129,6 +129,8 @@ T93 = "pskgid:instrument/1993-05-25-treaty-friendship-cooperation-mutual-assista
 T99 = "pskgid:instrument/1999-04-16-treaty-allied-cooperation"
 D_EN, CST_EN = "Alma-Ata Declaration", "Collective Security Treaty"
 T93_EN = "Treaty of Friendship, Cooperation and Mutual Assistance"
+CST_PARTIES = [("AM", "Armenia"), ("GE", "Georgia"), ("KG", "Kyrgyzstan"), ("KZ", "Kazakhstan"),
+               ("RU", "Russia"), ("TJ", "Tajikistan"), ("UZ", "Uzbekistan")]
 T99_EN = "Treaty on Allied Cooperation Oriented to the 21st Century"
 YELTSIN, NAZARBAYEV = "pskgid:person/boris-yeltsin", "pskgid:person/nursultan-nazarbayev"
 DOC_A, DOC_B = "pskgid:document/aaaaaaaaaaaaaaaa", "pskgid:document/bbbbbbbbbbbbbbbb"
@@ -217,6 +219,17 @@ CASES = [  # (query, params, expected rows in the query's ORDER BY order)
     ("persons_of_state", {"state": "KZ", "lang": "ru"}, [
         (NAZARBAYEV, "Нурсултан Назарбаев", "Президент", "1")]),
     ("persons_of_state", {"state": "TJ"}, []),
+    ("parties_as_of", {"instrument": CST, "date": "1993-01-01"}, []),     # not yet in force
+    ("parties_as_of", {"instrument": CST, "date": "1995-01-01"}, [
+        (code, name, "1992-05-15", "") for code, name in CST_PARTIES]),
+    ("parties_as_of", {"instrument": CST, "date": "2000-01-01"}, [        # Georgia withdrew
+        (code, name, "1992-05-15", "") for code, name in CST_PARTIES if code != "GE"]),
+    ("instruments_in_force_for", {"state": "GE", "date": "1995-01-01"}, [
+        (CST, "treaty", CST_EN, "1992-05-15", "1992-05-15", "")]),
+    ("instruments_in_force_for", {"state": "GE", "date": "2000-01-01"}, []),
+    ("consent_timeline", {"instrument": CST}, [
+        ("1994-04-20", "entry_into_force", "", "curated", "test source A", ""),
+        ("1999-04-20", "withdrawal", "GE", "curated", "test source B", "")]),
     ("documents", {}, [(DOC_A, FILE_A, "ka", "PrimaryText", "isTextOf", D),
                        (DOC_B, FILE_B, "zh", "TransmittalLetter", "transmits", T99)]),
 ]

@@ -24,7 +24,8 @@ KINDS = {"treaty", "agreement", "declaration", "protocol", "charter", "memorandu
 FILES = ["000_d1fe126822aa21fe.txt", "001_1cb44d360a641795.txt", "002_908f6d12311fabf0.txt",
          "003_1f89d4818b46517d.txt", "004_d46ed51089153c0c.txt"]
 CST = "pskgid:instrument/1992-05-15-treaty-collective-security-treaty"   # reference instrument
-COVERED = {"citing_instruments", "cosignatories", "documents", "instruments_by_kind",
+COVERED = {"citing_instruments", "consent_timeline", "cosignatories", "documents",
+           "instruments_by_kind", "instruments_in_force_for", "parties_as_of",
            "instruments_of_state", "never_party_together", "obligations_of_state",
            "persons_of_state", "provenance", "signatories_of_instrument", "timeline"}
 
@@ -281,6 +282,50 @@ def test_persons_of_state(ask):
         tajik[person] = max(tajik.get(person, 0), int(signed))
     assert tajik["pskgid:person/emomali-rahmon"] >= 1       # the 1999 treaty
     assert tajik["pskgid:person/rahmon-nabiyev"] >= 1       # the Alma-Ata Declaration
+
+
+def test_parties_of_the_collective_security_treaty_on_three_dates(ask):
+    """Curated events (data/reference/events.tsv): in force from 20 April 1994, Azerbaijan,
+    Belarus and Georgia acceded in 1993, Azerbaijan, Georgia and Uzbekistan left in 1999."""
+    def parties(day):
+        return {row[0]: row for row in ask("parties_as_of", instrument=CST, date=day)}
+    assert parties("1993-01-01") == {}                   # signed, not yet in force
+    in_1995 = parties("1995-01-01")
+    assert set(in_1995) == {"AM", "AZ", "BY", "GE", "KG", "KZ", "RU", "TJ", "UZ"}
+    assert in_1995["AZ"][2:] == ("1993-09-24", "1993-09-24")    # since, ratified (accession)
+    assert in_1995["RU"][1:] == ("Russia", "1992-05-15", "")
+    assert set(parties("2000-01-01")) == {"AM", "BY", "KG", "KZ", "RU", "TJ"}
+
+
+def test_parties_of_the_alma_ata_declaration_before_and_after_signing(ask, alma_ata):
+    assert ask("parties_as_of", instrument=alma_ata, date="1991-12-20") == []
+    assert {row[0] for row in ask("parties_as_of", instrument=alma_ata,
+                                  date="1991-12-21")} == ALMA_ATA_11
+
+
+def test_instruments_in_force_for_uzbekistan(ask, alma_ata):
+    def bound(day):
+        return {row[0] for row in ask("instruments_in_force_for", state="UZ", date=day)}
+    csto = "pskgid:instrument/2002-10-07-charter-csto-charter"
+    assert CST in bound("1995-01-01") and csto not in bound("1995-01-01")
+    assert CST not in bound("2000-01-01")                 # left in 1999
+    assert csto in bound("2010-01-01") and alma_ata in bound("2010-01-01")   # rejoined 2006
+    assert csto not in bound("2013-01-01")                # suspended June 2012
+    assert bound("1990-01-01") == set()
+
+
+def test_consent_timeline_curated_and_extracted(ask, alma_ata):
+    cst = ask("consent_timeline", instrument=CST)
+    assert [r[0] for r in cst] == sorted(r[0] for r in cst)
+    by = {(r[1], r[2]): r for r in cst}
+    assert by[("entry_into_force", "")][:4] == ("1994-04-20", "entry_into_force", "", "curated")
+    assert "Wikipedia" in by[("accession", "GE")][4]
+    assert by[("withdrawal", "UZ")][0] == "1999-04-20"
+    assert "Jamestown" in by[("withdrawal", "UZ")][4]
+    declaration = ask("consent_timeline", instrument=alma_ata)
+    signed = [r for r in declaration if r[1] == "signature"]
+    assert {r[2] for r in signed} == ALMA_ATA_11
+    assert all(r[3] == "extracted" and r[4] == FILES[0] and r[5] for r in signed)
 
 
 def test_every_query_is_covered():

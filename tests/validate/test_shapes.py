@@ -378,3 +378,69 @@ def test_schemes(file, scheme, ids):
     if file == "topics.ttl":
         atop = {c for c in concepts if str(c).rsplit("/", 1)[-1].startswith("atop_")}
         assert all((c, SKOS.broader, TOPIC.security_defence) in g for c in atop)
+
+
+# --- consent events -------------------------------------------------------------------------
+EVENT = PSKGID["event/e1"]
+
+
+def consent(g: Graph, kind, state, day: str, node=EVENT, origin=PSKG.Extracted) -> None:
+    g.add((node, RDF.type, PSKG.ConsentEvent))
+    g.add((node, RDF.type, kind))
+    g.add((node, PSKG.instrument, INSTR))
+    if state is not None:
+        g.add((node, PSKG.state, state))
+    g.add((node, PSKG.eventDate, Literal(day, datatype=XSD.date)))
+    g.add((node, PSKG.origin, origin))
+
+
+def both_validators(graph, shapes):
+    """pyshacl and the compiled checks on pyoxigraph must agree on every event rule."""
+    from pskg.validate import fast
+    report = validate(graph, shapes)
+    quick = fast.validate(graph, shapes)
+    assert sorted((str(v.focus_node), v.message) for v in report.violations) == sorted(
+        (str(v.focus_node), v.message) for v in quick.violations)
+    return report
+
+
+def test_ratification_after_signature_conforms(graph, shapes):
+    consent(graph, PSKG.Ratification, RU, "1992-03-01")
+    consent(graph, PSKG.EntryIntoForce, None, "1992-04-01", node=PSKGID["event/e2"])
+    assert both_validators(graph, shapes).conforms
+
+
+def test_event_state_must_be_a_party_unless_it_accedes(graph, shapes):
+    consent(graph, PSKG.Ratification, KZ, "1992-03-01")
+    [v] = failing(both_validators(graph, shapes), "party or signatory", PSKG.state)
+    assert v.focus_node == EVENT and v.value == KZ
+    consent(graph, PSKG.Accession, KZ, "1992-02-01", node=PSKGID["event/e2"])
+    assert both_validators(graph, shapes).conforms       # an acceding state needs neither
+
+
+def test_no_ratification_before_signature_unless_accession(graph, shapes):
+    consent(graph, PSKG.Ratification, RU, "1991-12-01")
+    [v] = failing(both_validators(graph, shapes), "before it signed it", PSKG.eventDate)
+    assert v.focus_node == EVENT
+
+
+def test_no_entry_into_force_before_signature(graph, shapes):
+    consent(graph, PSKG.EntryIntoForce, None, "1991-12-20")
+    [v] = failing(both_validators(graph, shapes), "enter into force", PSKG.eventDate)
+    assert v.focus_node == EVENT
+
+
+def test_event_needs_its_origin_date_and_instrument(graph, shapes):
+    consent(graph, PSKG.Ratification, RU, "1992-03-01")
+    graph.remove((EVENT, PSKG.origin, None))
+    graph.remove((EVENT, PSKG.eventDate, None))
+    report = both_validators(graph, shapes)
+    assert failing(report, "where it comes from", PSKG.origin)
+    assert failing(report, "exactly one date", PSKG.eventDate)
+
+
+def test_withdrawal_by_an_unknown_member_is_a_warning(graph, shapes):
+    consent(graph, PSKG.Withdrawal, KZ, "1999-04-20", origin=PSKG.Curated)
+    report = both_validators(graph, shapes)
+    assert report.conforms
+    assert [v.severity for v in report.violations] == ["Warning"]

@@ -13,9 +13,12 @@ from pskg.assemble.candidates import (
     legal_card,
     place_candidates,
 )
+from pskg.assemble.depositary import find_depositary
+from pskg.assemble.events import find_events
 from pskg.assemble.layout import Zone, opens_label
-from pskg.assemble.obligations import obligations
+from pskg.assemble.obligations import headings, obligations
 from pskg.assemble.parties import parties as find_parties
+from pskg.assemble.prose import prose_obligations
 from pskg.assemble.rank import best, ranking
 from pskg.assemble.references import references
 from pskg.assemble.signature_blocks import from_block
@@ -94,6 +97,10 @@ def assemble(m: Mentions) -> Record:
     if genre != "secondary":
         stop = _obligations_stop(m, zone)
         claim.obligations = obligations(m, zone, stop, claim.kind, claim.parties)
+        if not headings(m, zone, stop):
+            claim.obligations = prose_obligations(m, zone, stop, claim.kind, claim.parties)
+    claim.events = find_events(m, zone, genre, claim)
+    claim.depositary = find_depositary(m, zone)
     record = Record(m.text, genre, claim)
     record.candidates = {f: [c.explain() for c in ranking(cs)] for f, cs in explained.items()}
     if letter:

@@ -28,6 +28,9 @@ ScopeOpt = Annotated[str, typer.Option(
     "--scope", help="Instruments: all (reference data included) | documents (only those the "
                     "corpus attests: a document is the text of, describes or transmits it, "
                     "or an instrument it names cites it).")]
+AsOfOpt = Annotated[Optional[str], typer.Option(
+    "--as-of", help="A day YYYY-MM-DD: only states bound by each instrument on that day "
+                    "(consent by then, in force, not withdrawn or suspended); cosign, bipartite.")]
 LangOpt = Annotated[str, typer.Option("--lang", help="Language of the labels (falls back to en).")]
 OutOpt = Annotated[str, typer.Option("--output", "-o", help="Output file; '-' = stdout.")]
 PngOpt = Annotated[Path, typer.Option("--output", "-o", help="PNG file to write.")]
@@ -60,7 +63,7 @@ def _notes(notes: list[str]) -> None:
 def _export_command(name: str):
     def command(graph: GraphOpt = DEFAULT_GRAPH, start: FromOpt = None, end: ToOpt = None,
                 kind: KindOpt = None, topic: TopicOpt = None, scope: ScopeOpt = "all",
-                lang: LangOpt = "en",
+                lang: LangOpt = "en", as_of: AsOfOpt = None,
                 fmt: Annotated[str, typer.Option(
                     "--format", "-f", help="table | csv | graphml | gexf | json")] = "table",
                 out: OutOpt = "-") -> None:
@@ -70,7 +73,7 @@ def _export_command(name: str):
         _check_scope(scope)
         data = _load(graph)
         try:
-            G = build(data, name, start, end, kind, topic, lang, scope)
+            G = build(data, name, start, end, kind, topic, lang, scope, as_of)
             export.write_graph(G, fmt, out)
         except (ValueError, OSError) as exc:
             fail(str(exc))
@@ -84,7 +87,7 @@ def measures(name: Annotated[str, typer.Argument(help="cosign | bipartite | cita
                                                       "obligations")],
              graph: GraphOpt = DEFAULT_GRAPH, start: FromOpt = None, end: ToOpt = None,
              kind: KindOpt = None, topic: TopicOpt = None, scope: ScopeOpt = "all",
-             lang: LangOpt = "en",
+             lang: LangOpt = "en", as_of: AsOfOpt = None,
              by: Annotated[str, typer.Option(help="Rank by this column.")] = "weighted_degree",
              top: Annotated[int, typer.Option(help="Show the first N rows (0 = all).")] = 0,
              per_year: Annotated[bool, typer.Option(
@@ -106,7 +109,7 @@ def measures(name: Annotated[str, typer.Argument(help="cosign | bipartite | cita
                               lang=lang, scope=scope)
             rows, title = m.snapshot_measures(snaps), f"{name}: yearly snapshots (31 December)"
         else:
-            G = build(data, name, start, end, kind, topic, lang, scope)
+            G = build(data, name, start, end, kind, topic, lang, scope, as_of)
             rows = m.node_measures(G, by=by)
             s = m.summary(G)
             title = (f"{name}: {s['nodes']} nodes, {s['edges']} edges, density "

@@ -37,7 +37,7 @@ def predict(record: Record) -> dict:
         "referenced_instruments": [{"title_en": r.title, "type": r.kind, "date": r.date,
                                     "known_id": r.known_id,
                                     "span": _span(r.evidence)} for r in claim.references],
-        "obligations_count": None if record.genre == "secondary" else len(claim.obligations),
+        "obligations_count": None if record.genre == "secondary" else len([o for o in claim.obligations if o.numbered]),
         "spans": {"type": _first(claim.evidence.get("kind")),
                   "date_signed": _first(claim.evidence.get("date_signed")),
                   "place": _first(claim.evidence.get("place")),

@@ -81,15 +81,16 @@ def assemble(proj: Projection, rows: list[dict[str, str]], info: NodeInfo,
 
 def build(graph, name: str, start: int | None = None, end: int | None = None,
           kind: str | None = None, topic: str | None = None, lang: str = "en",
-          scope: str = "all") -> nx.Graph:
+          scope: str = "all", as_of: str | None = None) -> nx.Graph:
     """The network of projection ``name`` (see projections.PROJECTIONS), filtered.
 
     ``scope="all"`` takes every instrument of the graph, reference data included;
     ``scope="documents"`` only those the corpus attests (a document is the text of,
-    describes or transmits it, or cites it through such an instrument)."""
+    describes or transmits it, or cites it through such an instrument).
+    ``as_of`` (YYYY-MM-DD) keeps only the states bound by each instrument on that day."""
     proj = projection(name)
     graph = union(graph)
-    rows = edge_rows(graph, proj, Filters(start, end, kind, topic, scope))
+    rows = edge_rows(graph, proj, Filters(start, end, kind, topic, scope, as_of))
     return assemble(proj, rows, node_info(graph), lang)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import warnings
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -64,6 +65,13 @@ def _date(year: int, end: bool) -> Literal:
     return Literal(f"{year:04d}-12-31" if end else f"{year:04d}-01-01", datatype=XSD.date)
 
 
+def as_of_date(value: str) -> Literal:
+    try:
+        return Literal(date.fromisoformat(value).isoformat(), datatype=XSD.date)
+    except ValueError:
+        raise ValueError(f"--as-of must be a date YYYY-MM-DD, not {value!r}") from None
+
+
 def kind_class(kind: str) -> URIRef:
     if kind not in KINDS:
         raise ValueError(f"unknown instrument kind {kind!r}; one of {', '.join(KINDS)}")
@@ -91,6 +99,7 @@ class Filters:
     kind: str | None = None      # instrument kind, see KINDS
     topic: str | None = None     # topic concept: local name in topic: or a full IRI
     scope: str = "all"           # "all" instruments, or those the corpus "documents" attest
+    as_of: str | None = None     # ISO date: only states bound by the instrument on that day
 
     def bindings(self) -> dict[str, object]:
         b: dict[str, object] = {}
@@ -104,6 +113,8 @@ class Filters:
             b["kindClass"] = kind_class(self.kind)
         if self.topic:
             b["wantTopic"] = topic_iri(self.topic)
+        if self.as_of:
+            b["asOf"] = as_of_date(self.as_of)
         return b
 
 

@@ -40,8 +40,9 @@ def summary_text(data) -> str:
     g = _union(data)
     lines = []
     counts = {cls: int(next(iter(g.query(_COUNT.format(cls=f"pskg:{cls}"))))[0])
-              for cls in ("Document", "Instrument", "State", "Signatory", "Obligation", "Person")}
-    plural = {"Signatory": "signatories", "Person": "persons"}
+              for cls in ("Document", "Instrument", "State", "Signatory", "Obligation", "Person",
+                          "ConsentEvent")}
+    plural = {"Signatory": "signatories", "Person": "persons", "ConsentEvent": "consent events"}
     lines.append("pskg graph: " + ", ".join(f"{n} {plural.get(cls, cls.lower() + 's')}"
                                             for cls, n in counts.items()) + f", {len(g)} triples")
     for row in g.query(_DOCS):

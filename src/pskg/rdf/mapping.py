@@ -9,6 +9,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from pskg.knowledge import reference
 from pskg.model import Record, Span
+from pskg.rdf.events import map_depositary, map_events
 from pskg.rdf.namespaces import OA, PSKG, PSKGID, ROLE, TOPIC, bind_prefixes, document_graph_iri, state_iri
 from pskg.resolve.keys import digest, slug
 
@@ -83,6 +84,8 @@ def map_record(dataset: Dataset, record: Record) -> None:
         _signatory(d, inst, sig)
     for ob in claim.obligations:
         _obligation(d, inst, claim.key, ob)
+    map_events(d.add, inst, claim.events, lambda ref: instrument_iri(ref.key))
+    map_depositary(d.add, inst, claim.depositary)
     for ref in claim.references:
         target = instrument_iri(ref.key)
         if target == inst:

@@ -10,6 +10,7 @@ from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from pskg.knowledge import reference
+from pskg.rdf.events import curated_triples
 from pskg.rdf.mapping import KIND_CLASS, instrument_iri, person_iri, place_iri
 from pskg.rdf.namespaces import PSKG, PSKGID, ROLE, WD, state_iri
 from pskg.resolve.keys import instrument_key, slug
@@ -99,4 +100,6 @@ def reference_graph() -> tuple:
         for code in inst.parties:
             g.add((node, PSKG.party, state_iri(code)))
         _wikidata(g, node, inst.wikidata)
+    for triple in curated_triples(instrument_iri):
+        g.add(triple)
     return tuple(g)

@@ -91,6 +91,9 @@ def resolve(records: list[Record]) -> Resolution:
     for record in records:
         for ref in record.instrument.references:
             ref.key = _reference_key(ref, keyed)
+        for event in record.instrument.events:        # another instrument's event
+            if event.target is not None:
+                event.target.key = _reference_key(event.target, keyed)
         for sig in record.instrument.signatures:
             sig.person_key = person_key(sig.person_id, sig.person_name, sig.state,
                                         record.instrument.date_signed, decisions)
