@@ -292,7 +292,8 @@ def _timestamp(m: Mentions, date: Mention, genre: str) -> bool:
     s, e = sentence_at(text, date.span.start)          # "ASTANA, 11 June 2019." opening a news
     if any(c.value == "sign" for c in m.of("cue", start=s, end=e)):   # item: a place and a
         return False                                                  # date alone
-    rest = text[s:date.span.start] + text[date.span.end:e]
+    tail = re.split(r"\s[—–-]\s", text[date.span.end:e])[0]    # "… 2009 (Agency) — Georgia's…"
+    rest = text[s:date.span.start] + re.sub(r"\([^)]*\)|/[^/]*/", " ", tail)
     for p in m.of("place", "state", start=s, end=e):
         rest = rest.replace(p.span.exact, " ")
     return len(re.sub(r"[\W\d_]", "", rest)) <= 2
