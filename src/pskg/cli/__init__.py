@@ -23,5 +23,16 @@ for _group in (graph, query, network, store, evaluate, synth):
     _group.register(app)
 
 
-def main() -> None:  # pragma: no cover
+def _interrupted(signum, frame) -> None:
+    """Ctrl-C: one line, exit 130; `finally` blocks still run, so no temporary file is left
+    and an output set is never half-published by us."""
+    typer.echo("pskg: interrupted", err=True)
+    raise SystemExit(130)
+
+
+def main() -> None:
+    """The `pskg` program (what the console script runs)."""
+    import signal
+
+    signal.signal(signal.SIGINT, _interrupted)
     app()

@@ -5,9 +5,11 @@ renamed, so a failed export never leaves a half-written file in place of a good 
 """
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from rdflib import Dataset, Graph
+from rdflib.plugins.serializers.trig import TrigSerializer
 
 from pskg.files import write_atomic
 from pskg.rdf.namespaces import bind_prefixes
@@ -22,6 +24,21 @@ def merged(dataset: Dataset) -> Graph:
     for s, p, o, _ in dataset.quads((None, None, None, None)):
         graph.add((s, p, o))
     return graph
+
+
+class _SortedTrig(TrigSerializer):
+    """rdflib's TriG writer with the graphs in IRI order: rdflib keeps them in a set, whose
+    order changes with PYTHONHASHSEED from one process to the next."""
+
+    def __init__(self, store):
+        super().__init__(store)
+        self.contexts.sort(key=lambda g: (g.identifier == self.default_context, str(g.identifier)))
+
+
+def _trig(dataset: Dataset) -> bytes:
+    stream = io.BytesIO()
+    _SortedTrig(dataset).serialize(stream, encoding="utf-8")
+    return stream.getvalue()
 
 
 def _sorted_lines(data: str) -> str:
@@ -42,7 +59,7 @@ def serialize(dataset: Dataset, fmt: str) -> bytes:
     bind_prefixes(dataset)
     if fmt == "nq":
         return _sorted_lines(dataset.serialize(format="nquads")).encode("utf-8")
-    return dataset.serialize(format="trig").encode("utf-8")
+    return _trig(dataset)
 
 
 def export(dataset: Dataset, fmt: str, path: Path | None) -> bytes:
