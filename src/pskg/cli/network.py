@@ -13,8 +13,9 @@ import typer
 
 from pskg.cli.common import fail
 from pskg.errors import InputError
+from pskg.paths import BUILD_DIR
 
-DEFAULT_GRAPH = Path("build/pskg.trig")
+DEFAULT_GRAPH = BUILD_DIR / "pskg.trig"
 
 GraphOpt = Annotated[Path, typer.Option("--graph", "-g", help="Graph file (.trig, .nq, .ttl…).")]
 FromOpt = Annotated[Optional[int], typer.Option("--from", help="First year signed (inclusive).")]

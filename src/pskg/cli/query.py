@@ -15,10 +15,10 @@ import typer
 from pskg import query as q
 from pskg.cli.common import fail
 from pskg.errors import InputError
-from pskg.paths import QUERIES_DIR
+from pskg.paths import BUILD_DIR, QUERIES_DIR
 from pskg.query.federation import refusal
 
-DEFAULT_GRAPH = Path("build/pskg.trig")
+DEFAULT_GRAPH = BUILD_DIR / "pskg.trig"
 ENGINES = ("rdflib", "oxigraph")
 
 

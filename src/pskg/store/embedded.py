@@ -14,10 +14,11 @@ from typing import Callable, Iterable, Sequence
 import pyoxigraph as ox
 
 from pskg.errors import InputError
+from pskg.paths import BUILD_DIR
 from pskg.rdf.namespaces import PREFIXES, PSKG
 from pskg.rdf.terms import to_oxigraph
 
-DEFAULT_STORE = Path("build/store")
+DEFAULT_STORE = BUILD_DIR / "store"
 NQUADS = ox.RdfFormat.N_QUADS
 FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": NQUADS, "nq": NQUADS,
            "turtle": ox.RdfFormat.TURTLE, "ttl": ox.RdfFormat.TURTLE,
