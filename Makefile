@@ -22,10 +22,14 @@ $(STAMP): pyproject.toml
 # The browser test drives the query page in Debian's headless Chromium: installed here when
 # running as root (CI is), skipped with its reason otherwise.
 browser:
-	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ]; then scripts/install-browser.sh; fi
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ]; then \
+	  echo "make test: installing Debian's chromium system-wide (apt) for the browser test;" \
+	       "run as non-root to skip that test instead"; scripts/install-browser.sh; fi
 
+# The whole suite: a few minutes on 2 idle cores (CI allows 90); --durations shows the slowest.
 test: $(STAMP) browser
-	$(BIN)/pytest -q
+	@echo "make test: the pytest suite (as root this first installs chromium system-wide, see 'browser')"
+	$(BIN)/pytest -q --durations=15
 
 # ruff: unused imports and names, undefined names, import order (pyproject.toml [tool.ruff]).
 lint: $(STAMP)

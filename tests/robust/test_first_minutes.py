@@ -58,3 +58,48 @@ def test_obligation_topics_are_shown_by_their_labels(graph):
     for row in rows:
         code, label = row["topic"].rsplit("/", 1)[-1], row["topic_label"]
         assert label and label != code and label[0].isupper(), row
+
+
+COMMANDS = [["build"], ["extract"], ["validate"], ["summary"], ["export"], ["query"], ["queries"],
+            ["ingest"], ["remove"], ["push"], ["serve"], ["eval"], ["synth"], ["network", "cosign"],
+            ["network", "measures"], ["network", "plot"], ["network", "timeline"]]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=[" ".join(c) for c in COMMANDS])
+def test_help_shows_no_type_placeholders(command):
+    result = CliRunner(env={"COLUMNS": "200"}).invoke(app, [*command, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "<bool>" not in result.output and "{" not in result.output, result.output
+
+
+def test_push_error_names_the_url(graph):
+    import socket
+    with socket.socket() as s:                   # a port on loopback that nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    for option in ("--endpoint", "--graph-store"):
+        url = f"http://127.0.0.1:{port}/x"
+        result = invoke("push", option, url, "--graph", graph)
+        assert result.exit_code == 2
+        line = result.stderr.strip()
+        assert "\n" not in line and line.startswith("pskg: ") and url in line, line
+
+
+def test_export_error_names_the_target_not_a_temporary_file(graph, tmp_path):
+    target = tmp_path / "here"
+    target.mkdir()
+    result = invoke("export", "--graph", graph, "--output", target)
+    assert result.exit_code == 2
+    line = result.stderr.strip()
+    assert line.startswith(f"pskg: {target}: ") and ".here." not in line, line
+
+
+def test_every_command_defaults_to_build_in_the_working_folder(graph, tmp_path, monkeypatch):
+    (tmp_path / "build").mkdir()
+    import shutil
+    shutil.copy(graph, tmp_path / "build" / "pskg.trig")
+    monkeypatch.chdir(tmp_path)
+    for command in (["summary"], ["export", "--format", "nt"], ["query", "documents"],
+                    ["network", "cosign"], ["validate", "build/pskg.trig"]):
+        result = invoke(*command)
+        assert result.exit_code == 0 and result.stdout.strip(), (command, result.output)

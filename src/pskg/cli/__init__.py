@@ -14,6 +14,9 @@ from __future__ import annotations
 import typer
 
 from pskg.cli import evaluate, graph, network, query, store, synth
+from pskg.cli.common import plain_help
+
+plain_help()
 
 app = typer.Typer(help="pskg: the Post-Soviet Agreements Knowledge Graph — documents in, "
                        "a validated RDF knowledge graph out.",

@@ -55,7 +55,7 @@ def _check_scope(scope: str) -> None:
 
 def _notes(notes: list[str]) -> None:
     for note in notes:
-        typer.echo(f"warning: {note}", err=True)
+        typer.echo(f"pskg: warning: {note}", err=True)
 
 
 def _export_command(name: str):
