@@ -103,3 +103,10 @@ def test_every_command_defaults_to_build_in_the_working_folder(graph, tmp_path, 
                     ["network", "cosign"], ["validate", "build/pskg.trig"]):
         result = invoke(*command)
         assert result.exit_code == 0 and result.stdout.strip(), (command, result.output)
+
+
+def test_network_says_when_reference_instruments_are_counted(graph):
+    with_reference = invoke("network", "cosign", "--graph", graph)
+    assert with_reference.exit_code == 0 and "reference data" in with_reference.stderr
+    documents_only = invoke("network", "cosign", "--graph", graph, "--scope", "documents")
+    assert documents_only.exit_code == 0 and "reference data" not in documents_only.stderr

@@ -53,6 +53,13 @@ def _check_scope(scope: str) -> None:
         fail(f"--scope must be one of {', '.join(SCOPES)}, not {scope!r}")
 
 
+def _scope_note(scope: str) -> None:
+    """Say on stderr, after a result made with --scope all, that reference data is in it."""
+    if scope == "all":
+        typer.echo("pskg: note: --scope all counts the reference data's instruments as well as "
+                   "the documents'; --scope documents keeps only what the corpus attests", err=True)
+
+
 def _notes(notes: list[str]) -> None:
     for note in notes:
         typer.echo(f"pskg: warning: {note}", err=True)
@@ -78,6 +85,7 @@ def _export_command(name: str):
         if out != "-":
             typer.echo(f"{out}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges",
                        err=True)
+        _scope_note(scope)
     return command
 
 
@@ -115,6 +123,7 @@ def measures(name: Annotated[str, typer.Argument(help="cosign | bipartite | cita
         export.write_output(export.render_rows(rows[:top] if top else rows, fmt, title), out)
     except (ValueError, OSError) as exc:
         fail(str(exc))
+    _scope_note(scope)
 
 
 def _figure(graph: Path, scope: str, draw) -> None:
@@ -127,6 +136,7 @@ def _figure(graph: Path, scope: str, draw) -> None:
             _notes(draw(data))
     except (ValueError, OSError) as exc:
         fail(str(exc))
+    _scope_note(scope)
 
 
 def plot(name: Annotated[str, typer.Argument(help="cosign | bipartite | citations | obligations")],
