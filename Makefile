@@ -22,15 +22,19 @@ $(STAMP): pyproject.toml
 # The browser test drives the query page in Debian's headless Chromium: installed here when
 # running as root (CI is), skipped with its reason otherwise.
 browser:
-	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ]; then scripts/install-browser.sh; fi
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ]; then \
+	  echo "make test: installing Debian's chromium system-wide (apt) for the browser test;" \
+	       "run as non-root to skip that test instead"; scripts/install-browser.sh; fi
 
 # PDF text comes from poppler's pdftotext when installed (pdfminer.six otherwise): installed
 # here from Debian when running as root, as the browser is.
 poppler:
 	@if ! command -v pdftotext >/dev/null && [ "$$(id -u)" = 0 ]; then scripts/install-poppler.sh; fi
 
+# The whole suite: a few minutes on 2 idle cores (CI allows 90); --durations shows the slowest.
 test: $(STAMP) browser poppler
-	$(BIN)/pytest -q
+	@echo "make test: the pytest suite (as root this first installs chromium system-wide, see 'browser')"
+	$(BIN)/pytest -q --durations=15
 
 # ruff: unused imports and names, undefined names, import order (pyproject.toml [tool.ruff]).
 lint: $(STAMP)

@@ -15,5 +15,12 @@ class InputError(Exception):
         self.path = str(path) if path is not None else None
         super().__init__(str(self))
 
+    def __reduce__(self):  # keep `path` across processes (a pool of workers pickles errors)
+        return _rebuild, (type(self), self.problem, self.path)
+
     def __str__(self) -> str:
         return f"{self.path}: {self.problem}" if self.path else self.problem
+
+
+def _rebuild(cls, problem: str, path: str | None) -> InputError:
+    return cls(problem, path=path)

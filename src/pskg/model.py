@@ -20,6 +20,9 @@ class Span:
     rule: str = ""
 
 
+MAX_DOCUMENT_MB = 2.0   # text (UTF-8) per document a build takes; extraction grows faster than length
+
+
 @dataclass
 class Text:
     """A document as read: decoded, normalised, with its language and a stable id."""

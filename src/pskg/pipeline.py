@@ -16,6 +16,7 @@ from pskg.assemble import assemble
 from pskg.errors import InputError
 from pskg.extract import extract
 from pskg.knowledge.lexicon import read_table
+from pskg.model import MAX_DOCUMENT_MB as MAX_MB
 from pskg.model import Record
 from pskg.rdf.mapping import map_records
 from pskg.rdf.namespaces import REFERENCE_GRAPH, bind_prefixes, document_graph_iri
@@ -27,6 +28,10 @@ DOCUMENT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".pdf"}
 MANIFEST = "MANIFEST.tsv"
 
 
+class TooLarge(InputError):
+    """A document whose text is over the size limit: skipped, the rest of the corpus built."""
+
+
 @dataclass
 class Build:
     records: list[Record]
@@ -35,17 +40,33 @@ class Build:
     rejected: dict[str, list] = field(default_factory=dict)   # file name → violations
     report: object | None = None
     documents: int | None = None       # when records are not kept (an incremental store build)
+    skipped: list[tuple[str, str]] = field(default_factory=list)   # (path, why) not read at all
+    duplicates: dict[str, str] = field(default_factory=dict)       # file name → the one kept
+
+
+def scan_corpus(corpus: Path) -> tuple[list[Path], list[tuple[str, str]]]:
+    """The documents of a corpus folder (sorted) and the entries named like documents that
+    are not readable files (a folder called x.txt, a broken link, a link loop), each with why."""
+    if not corpus.is_dir():
+        raise InputError("not a folder of documents", path=corpus)
+    files, skipped = [], []
+    for p in sorted(corpus.iterdir()):
+        if p.suffix.lower() not in DOCUMENT_SUFFIXES or p.name.upper().startswith(
+                ("README", "MANIFEST", "LICENSE")):
+            continue
+        if p.is_file():
+            files.append(p)
+        elif p.is_symlink() and not p.exists():
+            skipped.append((str(p), "a broken symbolic link or a link loop"))
+        else:
+            skipped.append((str(p), "a folder" if p.is_dir() else "not a regular file"))
+    if not files:
+        raise InputError("no documents (.txt .html .pdf) in this folder", path=corpus)
+    return files, skipped
 
 
 def corpus_files(corpus: Path) -> list[Path]:
-    if not corpus.is_dir():
-        raise InputError("not a folder of documents", path=corpus)
-    files = sorted(p for p in corpus.iterdir()
-                   if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
-                   and not p.name.upper().startswith(("README", "MANIFEST", "LICENSE")))
-    if not files:
-        raise InputError("no documents (.txt .html .pdf) in this folder", path=corpus)
-    return files
+    return scan_corpus(corpus)[0]
 
 
 def manifest_sources(corpus: Path) -> dict[str, str]:
@@ -56,24 +77,50 @@ def manifest_sources(corpus: Path) -> dict[str, str]:
     return {row["file"]: row.get("source", "") for row in read_table(path)}
 
 
-def process_file(path: Path, lang: str | None = None, source: str | None = None) -> Record:
-    """read → extract → assemble for one document."""
+def process_file(path: Path, lang: str | None = None, source: str | None = None,
+                 max_mb: float | None = None) -> Record:
+    """read → extract → assemble for one document; TooLarge when its text is over `max_mb`
+    (a file that is not a PDF and already has more bytes is not read at all)."""
+    if max_mb and path.suffix.lower() != ".pdf" and path.stat().st_size > max_mb * 1e6:
+        raise TooLarge(f"the file is {path.stat().st_size / 1e6:.1f} MB, over the limit of "
+                       f"{max_mb:g} MB of text (--max-mb)", path=path)
     text = read(path, lang=lang, source=source)
+    size = len(text.text.encode("utf-8")) / 1e6
+    if max_mb and size > max_mb:
+        raise TooLarge(f"its text is {size:.1f} MB, over the limit of {max_mb:g} MB (--max-mb)",
+                       path=path)
     return assemble(extract(text))
 
 
-def _process(args) -> Record:
-    return process_file(*args)
+def _process(args) -> Record | TooLarge:
+    try:
+        return process_file(*args)
+    except TooLarge as exc:
+        return exc
 
 
-def process_all(paths: list[Path], *, lang: str | None = None, sources=None,
-                jobs: int = 1) -> list[Record]:
+def process_all(paths: list[Path], *, lang: str | None = None, sources=None, jobs: int = 1,
+                max_mb: float | None = None, progress=None) -> list[Record | TooLarge]:
+    """Each document read, extracted and assembled (in order); a document over the size limit
+    gives its TooLarge instead. `progress(done, total, name)` is called after each one."""
     sources = sources or {}
-    work = [(p, lang, sources.get(p.name)) for p in paths]
+    work = [(p, lang, sources.get(p.name), max_mb) for p in paths]
+    out = []
     if jobs <= 1 or len(work) < 2:
-        return [_process(w) for w in work]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(_process, work, chunksize=max(1, len(work) // (jobs * 4))))
+        results = map(_process, work)
+        pool = None
+    else:
+        pool = ProcessPoolExecutor(max_workers=jobs)
+        results = pool.map(_process, work, chunksize=max(1, len(work) // (jobs * 16)))
+    try:
+        for path, result in zip(paths, results):
+            out.append(result)
+            if progress:
+                progress(len(out), len(work), path.name)
+    finally:
+        if pool:
+            pool.shutdown(cancel_futures=True)
+    return out
 
 
 def to_dataset(records: list[Record], *, reference: bool = True) -> tuple[Dataset, list[Decision]]:
@@ -117,6 +164,21 @@ def document_items(paths: list[Path], *, lang: str | None = None, sources=None):
         yield Item(str(document_graph_iri(text.doc_id)), f"sha256:{text.sha256}", make, path.name)
 
 
+def _counted(items, total: int, progress):
+    """The items, each reporting `progress` once it has been extracted (unchanged documents
+    are not extracted, so they do not report)."""
+    done = 0
+    for item in items:
+        def make(make=item.make_nquads, name=item.file_name or ""):
+            nonlocal done
+            data = make()
+            done += 1
+            progress(done, total, name)
+            return data
+        item.make_nquads = make
+        yield item
+
+
 def reference_nquads() -> bytes:
     dataset = Dataset()
     graph = dataset.graph(REFERENCE_GRAPH)
@@ -125,11 +187,24 @@ def reference_nquads() -> bytes:
     return dataset.serialize(format="nquads").encode("utf-8")
 
 
-def build(corpus: Path, *, lang: str | None = None, jobs: int = 1, validate: bool = True) -> Build:
-    paths = corpus_files(corpus)
-    records = process_all(paths, lang=lang, sources=manifest_sources(corpus), jobs=jobs)
+def build(corpus: Path, *, lang: str | None = None, jobs: int = 1, validate: bool = True,
+          max_mb: float | None = MAX_MB, progress=None) -> Build:
+    """Build a corpus folder. Entries that are not files, documents over the size limit and
+    second copies of a text (same content hash) are left out and listed (`skipped`,
+    `duplicates`); a document that cannot be read at all is an InputError."""
+    paths, skipped = scan_corpus(corpus)
+    records, duplicates, seen = [], {}, {}
+    for result in process_all(paths, lang=lang, sources=manifest_sources(corpus), jobs=jobs,
+                              max_mb=max_mb, progress=progress):
+        if isinstance(result, TooLarge):
+            skipped.append((result.path, result.problem))
+        elif result.text.sha256 in seen:
+            duplicates[result.text.path.name] = seen[result.text.sha256]
+        else:
+            seen[result.text.sha256] = result.text.path.name
+            records.append(result)
     dataset, decisions = to_dataset(records)
-    result = Build(records, dataset, decisions)
+    result = Build(records, dataset, decisions, skipped=skipped, duplicates=duplicates)
     if validate:
         _validate_and_exclude(result)
     return result
@@ -172,15 +247,20 @@ def _membership(dataset: Dataset, graph, node):
     return {(graph, node)} if (node, None, None) in dataset.graph(graph) else set()
 
 
-def sync_store(store_dir: Path, paths: list[Path], sources=None):
+def sync_store(store_dir: Path, paths: list[Path], sources=None, lang: str | None = None,
+               progress=None):
     """Bring the store up to date with these documents (unchanged hashes are not extracted
-    again) and make sure it holds the reference graph. Returns the ingest plan."""
+    again) and make sure it holds the reference graph. Returns the ingest plan.
+    `progress(done, total, name)` is called after each document is extracted."""
     import pyoxigraph as ox
 
     from pskg import store as st
 
     db = st.open_store(store_dir)
-    plan = st.ingest(db, document_items(paths, sources=sources))
+    items = document_items(paths, lang=lang, sources=sources)
+    if progress:
+        items = _counted(items, len(paths), progress)
+    plan = st.ingest(db, items)
     if not any(True for _ in db.quads_for_pattern(None, None, None, ox.NamedNode(str(REFERENCE_GRAPH)))):
         st.replace_graph(db, str(REFERENCE_GRAPH), reference_nquads())
     db.flush()

@@ -32,7 +32,7 @@ def trig(corpus_build, tmp_path_factory):
 def run(*args: str) -> str:
     result = CliRunner().invoke(app, ["network", *args])
     assert result.exit_code == 0, result.output
-    return result.output
+    return result.stdout          # the data; notes go to stderr
 
 
 def edges(trig, name: str, *args: str) -> list[dict]:

@@ -36,7 +36,7 @@ class Counting:
     def __init__(self):
         self.calls: list[str] = []
 
-    def items(self, paths, sources=None):
+    def items(self, paths, sources=None, lang=None):
         out = []
         for path in paths:
             graph, digest, data = fake_extract(path)   # the hash is cheap; pretend data is not

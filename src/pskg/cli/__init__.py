@@ -14,6 +14,9 @@ from __future__ import annotations
 import typer
 
 from pskg.cli import evaluate, graph, network, query, store, synth
+from pskg.cli.common import plain_help
+
+plain_help()
 
 app = typer.Typer(help="pskg: the Post-Soviet Agreements Knowledge Graph — documents in, "
                        "a validated RDF knowledge graph out.",
@@ -23,5 +26,16 @@ for _group in (graph, query, network, store, evaluate, synth):
     _group.register(app)
 
 
-def main() -> None:  # pragma: no cover
+def _interrupted(signum, frame) -> None:
+    """Ctrl-C: one line, exit 130; `finally` blocks still run, so no temporary file is left
+    and an output set is never half-published by us."""
+    typer.echo("pskg: interrupted", err=True)
+    raise SystemExit(130)
+
+
+def main() -> None:
+    """The `pskg` program (what the console script runs)."""
+    import signal
+
+    signal.signal(signal.SIGINT, _interrupted)
     app()

@@ -13,8 +13,9 @@ import typer
 
 from pskg.cli.common import fail
 from pskg.errors import InputError
+from pskg.paths import BUILD_DIR
 
-DEFAULT_GRAPH = Path("build/pskg.trig")
+DEFAULT_GRAPH = BUILD_DIR / "pskg.trig"
 
 GraphOpt = Annotated[Path, typer.Option("--graph", "-g", help="Graph file (.trig, .nq, .ttl…).")]
 FromOpt = Annotated[Optional[int], typer.Option("--from", help="First year signed (inclusive).")]
@@ -55,9 +56,16 @@ def _check_scope(scope: str) -> None:
         fail(f"--scope must be one of {', '.join(SCOPES)}, not {scope!r}")
 
 
+def _scope_note(scope: str) -> None:
+    """Say on stderr, after a result made with --scope all, that reference data is in it."""
+    if scope == "all":
+        typer.echo("pskg: note: --scope all counts the reference data's instruments as well as "
+                   "the documents'; --scope documents keeps only what the corpus attests", err=True)
+
+
 def _notes(notes: list[str]) -> None:
     for note in notes:
-        typer.echo(f"warning: {note}", err=True)
+        typer.echo(f"pskg: warning: {note}", err=True)
 
 
 def _export_command(name: str):
@@ -80,6 +88,7 @@ def _export_command(name: str):
         if out != "-":
             typer.echo(f"{out}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges",
                        err=True)
+        _scope_note(scope)
     return command
 
 
@@ -117,6 +126,7 @@ def measures(name: Annotated[str, typer.Argument(help="cosign | bipartite | cita
         export.write_output(export.render_rows(rows[:top] if top else rows, fmt, title), out)
     except (ValueError, OSError) as exc:
         fail(str(exc))
+    _scope_note(scope)
 
 
 def _figure(graph: Path, scope: str, draw) -> None:
@@ -129,6 +139,7 @@ def _figure(graph: Path, scope: str, draw) -> None:
             _notes(draw(data))
     except (ValueError, OSError) as exc:
         fail(str(exc))
+    _scope_note(scope)
 
 
 def plot(name: Annotated[str, typer.Argument(help="cosign | bipartite | citations | obligations")],

@@ -15,9 +15,10 @@ import typer
 from pskg import query as q
 from pskg.cli.common import fail
 from pskg.errors import InputError
-from pskg.paths import QUERIES_DIR
+from pskg.paths import BUILD_DIR, QUERIES_DIR
+from pskg.query.federation import refusal
 
-DEFAULT_GRAPH = Path("build/pskg.trig")
+DEFAULT_GRAPH = BUILD_DIR / "pskg.trig"
 ENGINES = ("rdflib", "oxigraph")
 
 
@@ -53,8 +54,13 @@ def open_graph(path: Path, engine: str):
         from pskg.rdf.load import load_graph_file  # a Dataset whose default graph is the union
         return load_graph_file(path)
     import pyoxigraph as ox
+
+    from pskg.rdf.load import FORMATS, check_graph_file
+    check_graph_file(path, FORMATS.get(path.suffix.lower(), ""), path.read_bytes())
     store = ox.Store()
     store.bulk_load(path=str(path), format=ox.RdfFormat.from_extension(path.suffix.lstrip(".")))
+    if not len(store):
+        raise InputError("holds no triples (an empty graph: nothing to query)", path=path)
     return store
 
 
@@ -77,6 +83,9 @@ def query_command(
     param: List[str] = typer.Option([], "--param", "-p", help="NAME=VALUE (repeatable)"),
     fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json"),
     output: str = typer.Option("-", "--output", "-o", help="output file, - for stdout"),
+    allow_service: bool = typer.Option(False, "--allow-service",
+                                       help="run a query that calls SERVICE (refused by default: "
+                                            "it makes requests to other addresses)"),
 ) -> None:
     """Run a named query; its parameters are bound as RDF terms, never pasted into the text."""
     try:
@@ -86,6 +95,8 @@ def query_command(
             raise q.QueryError(f"--format {fmt!r} / --engine {engine!r}: "
                                f"want one of {q.FORMATS} / {ENGINES}")
         named = q.load_query(resolve(query_file))
+        if not allow_service and (refused := refusal(named.text)):
+            raise q.QueryError(f"{query_file}: {refused}")
         params = parse_params(param)
         q.bind(named, params)                       # fail on bad params before loading data
         if endpoint:

@@ -18,13 +18,16 @@ STORE_HELP = "the store directory (pyoxigraph on disk)"
 
 
 def ingest_cmd(files: List[Path] = typer.Argument(..., exists=True, help="documents to (re)ingest"),
-               store: Path = typer.Option(BUILD_DIR / "store", "--store", help=STORE_HELP)) -> None:
+               store: Path = typer.Option(BUILD_DIR / "store", "--store", help=STORE_HELP),
+               progress: bool = typer.Option(False, "--progress",
+                                             help="A line on stderr per document extracted.")) -> None:
     """Add or update documents in the store; unchanged documents (same content hash) are skipped."""
+    from pskg.cli.graph import progress_printer
     from pskg.errors import InputError
 
     try:
         from pskg import pipeline
-        plan = pipeline.sync_store(store, list(files))
+        plan = pipeline.sync_store(store, list(files), progress=progress_printer(progress, "extracted"))
     except InputError as exc:
         fail(str(exc))
     typer.echo(f"{len(plan.new)} new, {len(plan.changed)} changed, {len(plan.unchanged)} unchanged → {store}")

@@ -1,6 +1,7 @@
 """The reference graph: the curated world knowledge of data/reference/ as RDF — states with
 their names in every language, persons with their offices, places, organisations and
-well-known instruments. It is generated, never edited; the TSV files are the source.
+well-known instruments — and the topic and role concepts of ontology/ with their labels.
+It is generated, never edited; the TSV files and the SKOS schemes are the source.
 """
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from pskg.knowledge import reference
+from pskg.paths import ONTOLOGY_DIR
 from pskg.rdf.events import curated_triples
 from pskg.rdf.mapping import KIND_CLASS, instrument_iri, person_iri, place_iri
 from pskg.rdf.namespaces import PSKG, PSKGID, ROLE, WD, state_iri
 from pskg.resolve.keys import instrument_key, slug
 
 _LABEL_KINDS = {"cldr", "official", "full", ""}
+SCHEMES = ("topics.ttl", "roles.ttl")   # SKOS schemes whose labels queries show (topic_label, …)
 
 
 def _labels(g: Graph, node, names: dict[str, list[str]]) -> None:
@@ -102,4 +105,6 @@ def reference_graph() -> tuple:
         _wikidata(g, node, inst.wikidata)
     for triple in curated_triples(instrument_iri):
         g.add(triple)
+    for scheme in SCHEMES:          # the topic and role concepts with their labels in every language
+        g.parse(ONTOLOGY_DIR / scheme, format="turtle")
     return tuple(g)

@@ -192,3 +192,27 @@ def _blocks(text: str):
             lines, length = [], 0
     if lines and "\n".join(lines).strip():
         yield "\n".join(lines)
+
+
+_TAG = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{1,8})*")
+
+
+def known_languages() -> list[str]:
+    """The languages the reader can be told a document is in (--lang): those it scores, those
+    its script alone names, and Chinese."""
+    langs = {lang for per_script in _features().values() for lang in per_script}
+    return sorted(langs | set(BY_SCRIPT.values()) | {"zh"})
+
+
+def check_language(tag: str) -> str:
+    """A --lang value → its language subtag (``ru-RU`` → ``ru``); InputError unless it is a
+    well-formed BCP 47 tag whose language the reader knows."""
+    from pskg.errors import InputError
+
+    value = str(tag).strip().lower()
+    if not _TAG.fullmatch(value):
+        raise InputError(f"--lang {tag!r}: not a language tag (like ru, kk or uk-UA)")
+    lang = value.split("-", 1)[0]
+    if lang not in known_languages():
+        raise InputError(f"--lang {tag!r}: unknown language; use one of {' '.join(known_languages())}")
+    return lang

@@ -13,10 +13,12 @@ from typing import Callable, Iterable, Sequence
 
 import pyoxigraph as ox
 
+from pskg.errors import InputError
+from pskg.paths import BUILD_DIR
 from pskg.rdf.namespaces import PREFIXES, PSKG
 from pskg.rdf.terms import to_oxigraph
 
-DEFAULT_STORE = Path("build/store")
+DEFAULT_STORE = BUILD_DIR / "store"
 NQUADS = ox.RdfFormat.N_QUADS
 FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": NQUADS, "nq": NQUADS,
            "turtle": ox.RdfFormat.TURTLE, "ttl": ox.RdfFormat.TURTLE,
@@ -31,8 +33,15 @@ def open_store(path: str | Path | None = None) -> ox.Store:
     """A store on disk under ``path`` (created when missing), or in memory when ``path`` is None."""
     if path is None:
         return ox.Store()
-    Path(path).mkdir(parents=True, exist_ok=True)
-    return ox.Store(str(path))
+    try:
+        Path(path).mkdir(parents=True, exist_ok=True)
+        return ox.Store(str(path))
+    except OSError as err:
+        if "lock" in str(err).lower():
+            raise InputError("the store is in use by another pskg process (its LOCK is held); "
+                             "run again when that one has finished", path=path) from None
+        raise InputError(f"cannot open the store ({err.strerror or str(err).splitlines()[0]})",
+                         path=path) from None
 
 
 def normalise_hash(value: str) -> str:

@@ -54,17 +54,20 @@ def _opener(url: str) -> urllib.request.OpenerDirector:
 def request(url: str, method: str = "GET", body: bytes | None = None,
             content_type: str | None = None, accept: str | None = None, timeout: float = 300) -> bytes:
     """One HTTP call with the endpoint's credentials; raises RuntimeError with the server's words."""
-    req = urllib.request.Request(url, data=body, method=method)
-    if content_type:
-        req.add_header("Content-Type", content_type)
-    if accept:
-        req.add_header("Accept", accept)
     try:
+        req = urllib.request.Request(url, data=body, method=method)
+        if content_type:
+            req.add_header("Content-Type", content_type)
+        if accept:
+            req.add_header("Accept", accept)
         with _opener(url).open(req, timeout=timeout) as response:
             return response.read()
     except urllib.error.HTTPError as err:
         detail = err.read().decode("utf-8", "replace")[:500]
         raise RuntimeError(f"{method} {url} → HTTP {err.code}: {detail}") from None
+    except (urllib.error.URLError, OSError, ValueError) as err:      # refused, timeout, bad URL
+        reason = getattr(err, "reason", None) or err
+        raise RuntimeError(f"{method} {url}: {getattr(reason, 'strerror', None) or reason}") from None
 
 
 def _as_store(source) -> ox.Store:
