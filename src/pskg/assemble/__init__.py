@@ -95,10 +95,13 @@ def assemble(m: Mentions) -> Record:
         claim.evidence[f"party:{code}"] = by_code[code]
     claim.references = refs
     if genre != "secondary":
-        stop = _obligations_stop(m, zone)
-        claim.obligations = obligations(m, zone, stop, claim.kind, claim.parties)
-        if not headings(m, zone, stop):
-            claim.obligations = prose_obligations(m, zone, stop, claim.kind, claim.parties)
+        # the articles of a wrapping law or resolution are not the treaty's
+        text_zone = Zone(wrapper.treaty_start, zone.end) if wrapper and wrapper.treaty_start \
+            is not None else zone
+        stop = _obligations_stop(m, text_zone)
+        claim.obligations = obligations(m, text_zone, stop, claim.kind, claim.parties)
+        if not headings(m, text_zone, stop):
+            claim.obligations = prose_obligations(m, text_zone, stop, claim.kind, claim.parties)
     claim.events = find_events(m, zone, genre, claim)
     claim.depositary = find_depositary(m, zone)
     record = Record(m.text, genre, claim)

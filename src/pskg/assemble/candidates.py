@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pskg.assemble.header import complete_year, field_value
 from pskg.assemble.layout import Zone, line_at, sentence_at
 from pskg.assemble.rank import Candidate
-from pskg.assemble.references import attached_date, is_own
+from pskg.assemble.references import attached_date, head_first, is_own
 from pskg.extract import Mentions
 from pskg.extract.match import is_han
 from pskg.model import Mention
@@ -47,7 +47,7 @@ def find_wrapper(m: Mentions, zone: Zone) -> Wrapper | None:
         return None
     after = max(acts[0].span.end, ratify[0].span.end)
     heading = next((k for k in m.of("type", start=after, end=zone.end)
-                    if _opens_heading(text, k)), None)
+                    if _opens_heading(text, k, m.text.language)), None)
     return Wrapper(acts[0], heading.span.start if heading else None)
 
 
@@ -79,12 +79,15 @@ def ties(m: Mentions, zone: Zone) -> dict[int, tuple[Mention, Mention, str]]:
     return out
 
 
-def _opens_heading(text: str, kind: Mention) -> bool:
+def _opens_heading(text: str, kind: Mention, lang: str = "en") -> bool:
     """A kind word that opens a short line or an all-capitals one ("СОГЛАШЕНИЕ", "PROTOCOL on …")."""
     ls, le = line_at(text, kind.span.start)
     line, word = text[ls:le].strip(), kind.span.exact
     if is_han(word[:1]):             # head-final: "阿拉木图宣言" heads, "條約類型" (a label) does not
         return len(line) <= 40 and line.endswith(word)
+    if not head_first(lang) and line.rstrip(" .").endswith(word) and (    # "… арасындағы КЕЛІСІМ"
+            word.isupper() and len(word) > 2 or len(line) <= 60):
+        return True
     if text[ls:kind.span.start].strip(" \t#*_=|-–—"):
         return False
     return len(line) <= 60 or (word.isupper() and len(word) > 2)
@@ -113,7 +116,7 @@ def kind_candidates(m: Mentions, zone: Zone, title: tuple[int, int] | None,
         heads = title_kind is not None and k.span == title_kind.span   # opens it, or ends it
         c.add("opens_title", heads)                                    # in a head-final language
         c.add("in_title", in_title and not heads)
-        c.add("heading", _opens_heading(text, k) and not in_title)
+        c.add("heading", _opens_heading(text, k, m.text.language) and not in_title)
         c.add("card_type", card is not None and card.span == k.span)
         c.add("own", is_own(m, k))
         c.add("wrapped", wrapper is not None and any(
