@@ -158,8 +158,9 @@ def date_candidates(m: Mentions, zone: Zone, genre: str, title: tuple[int, int] 
             continue
         signs = _sentence_cues(m, pos, "sign", 160)
         events = _sentence_cues(m, pos, "other_event", 60)
-        near_sign = min((abs(s.span.start - pos) for s in signs), default=None)
-        near_event = min((abs(e.span.start - pos) for e in events), default=None)
+        governing = _governing(d, signs + events, head_first(m.text.language))
+        near_sign = 0 if governing is not None and governing.value == "sign" else None
+        near_event = 0 if governing is not None and governing.value != "sign" else None
         c.add("card_sign", pos in cards["field_date"])
         c.add("card_adopt", pos in cards["field_adopt_date"])
         c.add("card_other", pos in other_cards)
@@ -208,6 +209,7 @@ def place_candidates(m: Mentions, zone: Zone, genre: str, title: tuple[int, int]
     # "Minsk, 8 December 1991" under a signature): beside any of its mentions
     dates = [d for d in m.of("date", start=zone.start, end=zone.end)
              if date is not None and d.value == date.value] or ([date] if date else [])
+    final = not head_first(m.text.language)      # a verb-final sentence ends with its signing word
     places = m.of("place", start=zone.start, end=zone.end)
     if unknown and not any(p.span.start < unknown.span.end and unknown.span.start < p.span.end
                            for p in places):
@@ -219,7 +221,7 @@ def place_candidates(m: Mentions, zone: Zone, genre: str, title: tuple[int, int]
         # "Done at X" names the place right after the signing word; a verb-final sentence
         # ("Бішкек қаласында … жасалды") ends with it
         signs = [s for s in _sentence_cues(m, pos, "sign", 200)
-                 if s.span.start > pos or pos - s.span.end <= 60]
+                 if 0 <= pos - s.span.end <= 60 or (s.span.start > pos and final)]
         c.add("card_place", card is not None and card.span == p.span)
         c.add("sign_cue", bool(signs))
         c.add("beside_date", any(abs(pos - d.span.start) <= 60
@@ -229,7 +231,7 @@ def place_candidates(m: Mentions, zone: Zone, genre: str, title: tuple[int, int]
         c.add("in_reference", any(s <= pos < e for s, e in refs_spans))
         c.add("wrapper_zone", in_wrapper(wrapper, pos) and not signs)
         c.add("dateline", genre == "secondary" and pos < zone.start + 160
-              and line_at(text, pos)[0] <= zone.start + 160 and not signs)
+              and (_in_dateline(m, p) or line_at(text, pos)[0] <= zone.start + 160 and not signs))
         c.add("after_signing_prep", p is unknown)
         out.append(c)
     return out
@@ -259,6 +261,26 @@ def legal_card(m: Mentions, zone: Zone) -> bool:
     """The card of a legal database (dates of adoption, entry into force, publication,
     registration as fields), which opens a page holding the instrument's text."""
     return any(card_fields(m, zone, label) for label in ("field_adopt_date", "field_other_date"))
+
+
+def _governing(date: Mention, cues: list[Mention], first: bool) -> Mention | None:
+    """The signing or event word a date belongs to: in a head-first language the nearest one
+    before it ("signed in X on <date>, ratified on <date2>"), else the nearest after; in a
+    verb-final language the other way round."""
+    before = [c for c in cues if c.span.end <= date.span.start]
+    after = [c for c in cues if c.span.start >= date.span.end]
+    near_before = max(before, key=lambda c: c.span.end, default=None)
+    near_after = min(after, key=lambda c: c.span.start, default=None)
+    return (near_before or near_after) if first else (near_after or near_before)
+
+
+def _in_dateline(m: Mentions, place: Mention) -> bool:
+    """A place opening a news item's dateline ("ASTANA, 12 May 2019 — …")."""
+    text = m.text.text
+    ls, le = line_at(text, place.span.start)
+    head = re.split(r"\s[—–]\s|\s-\s", text[ls:le])[0]
+    return (not text[ls:place.span.start].strip() and len(head) <= 60
+            and bool(m.of("date", start=place.span.end, end=ls + len(head))))
 
 
 def _card_dates(m: Mentions, zone: Zone, label: str) -> set[int]:
@@ -293,9 +315,10 @@ def _timestamp(m: Mentions, date: Mention, genre: str) -> bool:
     if _alone_on_line(text, date):
         return True
     s, e = sentence_at(text, date.span.start)          # "ASTANA, 11 June 2019." opening a news
-    if any(c.value == "sign" for c in m.of("cue", start=s, end=e)):   # item: a place and a
-        return False                                                  # date alone
-    tail = re.split(r"\s[—–-]\s", text[date.span.end:e])[0]    # "… 2009 (Agency) — Georgia's…"
+    tail = re.split(r"\s[—–-]\s", text[date.span.end:e])[0]    # item: a place and a date alone,
+    e = date.span.end + len(tail)                                # "… 2009 (Agency) — Georgia's…"
+    if any(c.value == "sign" for c in m.of("cue", start=s, end=e)):
+        return False
     rest = text[s:date.span.start] + re.sub(r"\([^)]*\)|/[^/]*/", " ", tail)
     for p in m.of("place", "state", start=s, end=e):
         rest = rest.replace(p.span.exact, " ")
