@@ -5,16 +5,10 @@ from __future__ import annotations
 
 from pskg.assemble import header
 from pskg.assemble import signatures as sigs
-from pskg.assemble.candidates import (
-    date_candidates,
-    find_wrapper,
-    in_wrapper,
-    kind_candidates,
-    legal_card,
-    place_candidates,
-)
+from pskg.assemble.candidates import date_candidates, kind_candidates, place_candidates
 from pskg.assemble.depositary import find_depositary
 from pskg.assemble.events import find_events
+from pskg.assemble.genres import find_wrapper, in_wrapper, legal_card
 from pskg.assemble.layout import Zone, opens_label
 from pskg.assemble.obligations import headings, obligations
 from pskg.assemble.parties import parties as find_parties

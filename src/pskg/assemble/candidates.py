@@ -10,63 +10,16 @@ timestamps and datelines, words of other events (entry into force, ratification,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from pskg.assemble.genres import Wrapper, card_dates, card_fields, in_wrapper, opens_heading
 from pskg.assemble.header import complete_year, field_value
 from pskg.assemble.layout import Zone, line_at, sentence_at
 from pskg.assemble.rank import Candidate
 from pskg.assemble.references import attached_date, head_first, is_own
 from pskg.extract import Mentions
-from pskg.extract.match import is_han
 from pskg.model import Mention
 
 _CLOCK = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
-_TOP = 600          # a wrapping act opens the document
-
-
-@dataclass(frozen=True)
-class Wrapper:
-    """A law, decree or resolution around a treaty: its heading and where the treaty begins."""
-    act: Mention
-    treaty_start: int | None      # the treaty's own heading, when its text follows
-
-
-def find_wrapper(m: Mentions, zone: Zone) -> Wrapper | None:
-    """A wrapping act: a law/decree/resolution word near the top and a ratify/approve word in
-    the same opening part; the treaty's text begins at the first heading line with a kind word
-    after them."""
-    text = m.text.text
-    top = min(zone.end, zone.start + _TOP)
-    head = _first_lines(text, zone.start, 3)
-    acts = [c for c in m.of("cue", start=zone.start, end=top) if c.value == "wrapper"
-            and _capitalised(c.span.exact)
-            and (c.span.start < head or not text[line_at(text, c.span.start)[0]:c.span.start].strip())]
-    ratify = [c for c in m.of("cue", start=zone.start, end=min(zone.end, zone.start + 2 * _TOP))
-              if c.value == "ratify"]
-    if not acts or not ratify:
-        return None
-    after = max(acts[0].span.end, ratify[0].span.end)
-    heading = next((k for k in m.of("type", start=after, end=zone.end)
-                    if _opens_heading(text, k, m.text.language)), None)
-    return Wrapper(acts[0], heading.span.start if heading else None)
-
-
-def _capitalised(word: str) -> bool:
-    """An act is named with a capital ("Закон", "Law") where the script has capitals at all
-    ("international law" is not a law)."""
-    first = word[:1]
-    return first.upper() == first.lower() or first.isupper()
-
-
-def _first_lines(text: str, start: int, count: int) -> int:
-    """Where the first `count` non-empty lines after `start` end."""
-    pos = start
-    for _ in range(count):
-        while pos < len(text) and text[pos] in "\n\r \t":
-            pos += 1
-        nxt = text.find("\n", pos)
-        pos = len(text) if nxt < 0 else nxt
-    return pos
 
 
 def ties(m: Mentions, zone: Zone) -> dict[int, tuple[Mention, Mention, str]]:
@@ -77,24 +30,6 @@ def ties(m: Mentions, zone: Zone) -> dict[int, tuple[Mention, Mention, str]]:
         if tie is not None:
             out[k.span.start] = (k, tie[0], tie[1])
     return out
-
-
-def _opens_heading(text: str, kind: Mention, lang: str = "en") -> bool:
-    """A kind word that opens a short line or an all-capitals one ("СОГЛАШЕНИЕ", "PROTOCOL on …")."""
-    ls, le = line_at(text, kind.span.start)
-    line, word = text[ls:le].strip(), kind.span.exact
-    if is_han(word[:1]):             # head-final: "阿拉木图宣言" heads, "條約類型" (a label) does not
-        return len(line) <= 40 and line.endswith(word)
-    if not head_first(lang) and line.rstrip(" .").endswith(word) and (    # "… арасындағы КЕЛІСІМ"
-            word.isupper() and len(word) > 2 or len(line) <= 60):
-        return True
-    if text[ls:kind.span.start].strip(" \t#*_=|-–—"):
-        return False
-    return len(line) <= 60 or (word.isupper() and len(word) > 2)
-
-
-def in_wrapper(w: Wrapper | None, pos: int) -> bool:
-    return w is not None and (w.treaty_start is None or pos < w.treaty_start)
 
 
 def _sentence_cues(m: Mentions, pos: int, value: str, reach: int) -> list[Mention]:
@@ -116,7 +51,7 @@ def kind_candidates(m: Mentions, zone: Zone, title: tuple[int, int] | None,
         heads = title_kind is not None and k.span == title_kind.span   # opens it, or ends it
         c.add("opens_title", heads)                                    # in a head-final language
         c.add("in_title", in_title and not heads)
-        c.add("heading", _opens_heading(text, k, m.text.language) and not in_title)
+        c.add("heading", opens_heading(text, k, m.text.language) and not in_title)
         c.add("card_type", card is not None and card.span == k.span)
         c.add("own", is_own(m, k))
         c.add("wrapped", wrapper is not None and any(
@@ -136,8 +71,8 @@ def date_candidates(m: Mentions, zone: Zone, genre: str, title: tuple[int, int] 
                     refs_spans: list[tuple[int, int]], wrapper: Wrapper | None) -> list[Candidate]:
     text = m.text.text
     n = zone.end - zone.start
-    cards = {lbl: _card_dates(m, zone, lbl) for lbl in ("field_date", "field_adopt_date")}
-    other_cards = _card_dates(m, zone, "field_other_date")
+    cards = {lbl: card_dates(m, zone, lbl) for lbl in ("field_date", "field_adopt_date")}
+    other_cards = card_dates(m, zone, "field_other_date")
     own_kinds = {c.mention.span for c in ranked_kinds
                  if kind is not None and c.mention.value == kind.mention.value
                  and {"opens_title", "heading", "own", "wrapped", "card_type"} & set(c.features)}
@@ -237,32 +172,6 @@ def place_candidates(m: Mentions, zone: Zone, genre: str, title: tuple[int, int]
     return out
 
 
-def card_fields(m: Mentions, zone: Zone, label: str, kind: str = "date") -> list[Mention]:
-    """The values of the card fields with this label: a label opens its line ("Дата
-    подписания: …", "მიღების თარიღი 22/04/1997"); the value is on the same line, or alone on
-    the next line when the label stands by itself."""
-    text = m.text.text
-    out = []
-    for cue in m.of("cue", start=zone.start, end=zone.end):
-        if cue.value != label:
-            continue
-        ls, le = line_at(text, cue.span.start)
-        if text[ls:cue.span.start].strip(" \t-*•|"):
-            continue
-        found = m.of(kind, start=cue.span.end, end=le)
-        if not found and not text[cue.span.end:le].strip(" \t:："):
-            _, nxt = line_at(text, min(len(text), le + 1))
-            found = m.of(kind, start=le, end=nxt)
-        out += found[:1]
-    return out
-
-
-def legal_card(m: Mentions, zone: Zone) -> bool:
-    """The card of a legal database (dates of adoption, entry into force, publication,
-    registration as fields), which opens a page holding the instrument's text."""
-    return any(card_fields(m, zone, label) for label in ("field_adopt_date", "field_other_date"))
-
-
 def _governing(date: Mention, cues: list[Mention], first: bool) -> Mention | None:
     """The signing or event word a date belongs to: in a head-first language the nearest one
     before it ("signed in X on <date>, ratified on <date2>"), else the nearest after; in a
@@ -281,10 +190,6 @@ def _in_dateline(m: Mentions, place: Mention) -> bool:
     head = re.split(r"\s[—–]\s|\s-\s", text[ls:le])[0]
     return (not text[ls:place.span.start].strip() and len(head) <= 60
             and bool(m.of("date", start=place.span.end, end=ls + len(head))))
-
-
-def _card_dates(m: Mentions, zone: Zone, label: str) -> set[int]:
-    return {d.span.start for d in card_fields(m, zone, label)}
 
 
 def _alone_on_line(text: str, date: Mention) -> bool:
