@@ -12,7 +12,6 @@ from typing import List, Optional
 
 import typer
 
-from pskg import query as q
 from pskg.cli.common import fail
 from pskg.errors import InputError
 from pskg.paths import QUERIES_DIR
@@ -36,6 +35,7 @@ def resolve(query_file: str) -> Path:
 
 
 def parse_params(pairs: List[str]) -> dict[str, str]:
+    from pskg import query as q
     params = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
@@ -47,6 +47,7 @@ def parse_params(pairs: List[str]) -> dict[str, str]:
 
 def open_graph(path: Path, engine: str):
     """A graph file as an rdflib Dataset (union default graph) or an in-memory pyoxigraph Store."""
+    from pskg import query as q
     if not path.is_file():
         raise q.QueryError(f"{path}: no such graph file")
     if engine == "rdflib":
@@ -60,6 +61,8 @@ def open_graph(path: Path, engine: str):
 
 def open_store(directory: Path):
     import pyoxigraph as ox
+
+    from pskg import query as q
     if not directory.is_dir():
         raise q.QueryError(f"{directory}: no such store directory")
     return ox.Store.read_only(str(directory))
@@ -79,6 +82,7 @@ def query_command(
     output: str = typer.Option("-", "--output", "-o", help="output file, - for stdout"),
 ) -> None:
     """Run a named query; its parameters are bound as RDF terms, never pasted into the text."""
+    from pskg import query as q
     try:
         if sum(x is not None for x in (graph, store, endpoint)) > 1:
             raise q.QueryError("give only one of --graph, --store, --endpoint")
@@ -114,6 +118,7 @@ def queries_command(
     directory: Optional[Path] = typer.Option(None, "--dir", help="directory of .rq files"),
 ) -> None:
     """List the named queries with their titles and parameters."""
+    from pskg import query as q
     try:
         found = q.find_queries(directory or queries_dir())
     except q.QueryError as err:
