@@ -46,7 +46,8 @@ def parse_params(pairs: List[str]) -> dict[str, str]:
 
 
 def open_graph(path: Path, engine: str):
-    """A graph file as an rdflib Dataset (union default graph) or an in-memory pyoxigraph Store."""
+    """A graph file as an rdflib Dataset (union default graph) or an in-memory pyoxigraph Store
+    whose default graph holds the union of the file's graphs, each triple once."""
     from pskg import query as q
     if not path.is_file():
         raise q.QueryError(f"{path}: no such graph file")
@@ -54,9 +55,11 @@ def open_graph(path: Path, engine: str):
         from pskg.rdf.load import load_graph_file  # a Dataset whose default graph is the union
         return load_graph_file(path)
     import pyoxigraph as ox
+
+    from pskg.store import facts
     store = ox.Store()
     store.bulk_load(path=str(path), format=ox.RdfFormat.from_extension(path.suffix.lstrip(".")))
-    return store
+    return facts.loaded(store)
 
 
 def open_store(directory: Path):
@@ -76,7 +79,8 @@ def query_command(
     endpoint: Optional[str] = typer.Option(None, "--endpoint",
                                            help="SPARQL endpoint URL (union default graph); "
                                                 "credentials from PSKG_ENDPOINT_USER/PASSWORD or ~/.netrc"),
-    engine: str = typer.Option("rdflib", "--engine", help="engine for --graph: rdflib or oxigraph"),
+    engine: str = typer.Option("oxigraph", "--engine",
+                               help="engine for --graph: oxigraph (in memory) or rdflib"),
     param: List[str] = typer.Option([], "--param", "-p", help="NAME=VALUE (repeatable)"),
     fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json"),
     output: str = typer.Option("-", "--output", "-o", help="output file, - for stdout"),

@@ -16,6 +16,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
+from pskg.store import facts
+
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 MEDIA = {"json": "application/sparql-results+json", "csv": "text/csv; charset=utf-8",
@@ -79,9 +81,9 @@ def _select(result: ox.QuerySolutions, fmt: str, limit: int) -> tuple[bytes, boo
 
 
 def run_query(store: ox.Store, sparql: str, fmt: str, limit: int) -> tuple[int, str, bytes, bool]:
-    """(HTTP status, media type, body, truncated) for one query over the union of the graphs."""
+    """(HTTP status, media type, body, truncated) for one query over the facts graph (the union of the graphs)."""
     try:
-        result = store.query(sparql, use_default_graph_as_union=True)
+        result = store.query(sparql, use_default_graph_as_union=facts.reads_union(store))
     except SyntaxError as err:
         return 400, "text/plain; charset=utf-8", f"SPARQL syntax error: {err}".encode(), False
     if isinstance(result, ox.QueryBoolean):
@@ -108,7 +110,7 @@ def open_source(source: tuple[str, str]) -> ox.Store:
         return ox.Store.read_only(path)
     store = ox.Store()
     store.bulk_load(path=path)
-    return store
+    return facts.loaded(store)
 
 
 def worker_main(conn, source: tuple[str, str]) -> None:  # pragma: no cover - runs in a child
