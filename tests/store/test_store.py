@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from pskg import store as st
 from pskg.cli.store import register
+from pskg.store import facts
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "store_mini.trig"
 PSKG, PSKGID = "https://w3id.org/pskg/ontology#", "https://w3id.org/pskg/id/"
@@ -171,6 +172,9 @@ def test_facts_graph_follows_every_change():
     assert title not in facts_graph(store)                   # nobody states it any more
     answer = st.query(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
     assert int(next(iter(answer))["n"].value) == len(facts_graph(store))   # read once each
+    st.replace_graph(store, g2, '_:b <http://b> "c" .\n<http://a> <http://b> _:b .\n')
+    facts.build(store)                                       # made again: blank nodes kept
+    assert facts_graph(store) == {q.triple for q in named_quads(store)}
 
 
 @pytest.fixture
@@ -199,3 +203,19 @@ def test_cli_ingest_and_remove(tmp_path, corpus, cli):
     assert len(st.document_hashes(st.open_store(store))) == 2
 
 
+
+
+def test_facts_of_an_nquads_file_equal_the_facts_made_from_the_store(tmp_path):
+    """A bulk-loaded N-Quads file of pskg graphs: its facts graph is made from the text; the
+    same as made from the store (and a file with blank nodes falls back to the store)."""
+    store = st.open_store(None)
+    st.load_dataset(store, FIXTURE)
+    path = tmp_path / "graph.nq"
+    path.write_bytes(st.dump(store, "nquads"))
+    for text in (path.read_bytes(), path.read_bytes() + b'_:x <http://b> "c" <http://g> .\n'):
+        path.write_bytes(text)
+        again = st.open_store(None)
+        st.load_dataset(again, path)
+        assert facts_graph(again) and {t for t in facts_graph(again) if "_:" not in str(t)} == \
+            {q.triple for q in named_quads(again) if "_:" not in str(q)}
+        assert len(facts_graph(again)) == len({q.triple for q in named_quads(again)})

@@ -47,6 +47,10 @@ def load_dataset(store: ox.Store, data, format: ox.RdfFormat | None = None) -> N
     """Bulk-load an rdflib Dataset/Graph, N-Quads bytes/str, or a file path (format from its suffix)."""
     if isinstance(data, Path):
         store.bulk_load(path=str(data), format=format)
+        if (format or ox.RdfFormat.from_extension(data.suffix.lstrip("."))) == NQUADS \
+                and facts.add_nquads_file(store, data):
+            store.flush()
+            return
     elif isinstance(data, (bytes, str)):
         store.bulk_load(data, format or NQUADS)
     else:  # rdflib Dataset / ConjunctiveGraph / Graph
@@ -65,13 +69,14 @@ def _triples_text(nquads: bytes | str) -> str:
 
 
 def replace_graph(store: ox.Store, graph_iri: str, nquads: bytes | str,
-                  drop: Sequence[str] = ()) -> None:
-    """Drop ``graph_iri`` (and any graph in ``drop``) and load ``nquads`` into it, in one transaction.
+                  drop: Sequence[str] = (), keep_facts: bool | None = None) -> None:
+    """Drop ``graph_iri`` (and any graph in ``drop``) and load ``nquads`` into it, in one transaction,
+    with the facts graph changed to match (``keep_facts``: by default when the store has one).
 
     The quads' own graph names are ignored: everything lands in ``graph_iri``."""
     graph_iri, drop = str(graph_iri), [str(g) for g in drop]
     present = [g for g in dict.fromkeys([graph_iri, *drop]) if store.contains_named_graph(ox.NamedNode(g))]
-    keep = facts.has_facts(store)
+    keep = facts.has_facts(store) if keep_facts is None else keep_facts
     if not present and not keep:  # one transactional load, faster than parsing an update
         store.load(_triples_text(nquads), ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph_iri))
         return
@@ -199,6 +204,7 @@ def ingest(store: ox.Store, items: Iterable) -> Plan:
     new or changed documents, and each of their graphs is replaced as a unit. A document whose
     pskg:fileName another graph already holds with a different hash supersedes that graph."""
     items = [_item(i) for i in items]
+    keep = facts.has_facts(store) or next(iter(store.named_graphs()), None) is None
     plan = plan_ingest(store, items)
     todo = set(plan.changed) | set(plan.new)
     files, hashes = document_files(store), document_hashes(store)
@@ -206,7 +212,8 @@ def ingest(store: ox.Store, items: Iterable) -> Plan:
         graph = str(item.graph)
         if graph not in todo:
             continue
-        replace_graph(store, graph, item.make_nquads(), drop=plan.supersedes.get(graph, ()))
+        replace_graph(store, graph, item.make_nquads(), drop=plan.supersedes.get(graph, ()),
+                      keep_facts=keep)
         if item.file_name is None:  # the file name is only known after extraction: look now
             mine = {s["f"].value: s["h"].value for s in store.query(HASHES_QUERY, named_graphs=[
                 ox.NamedNode(graph)]) if s["f"]}
