@@ -119,7 +119,7 @@ def worker_main(conn, source: tuple[str, str]) -> None:  # pragma: no cover - ru
     except Exception as err:  # noqa: BLE001 - reported to the parent, which refuses to start
         conn.send(("error", f"{type(err).__name__}: {err}"))
         return
-    conn.send(("ready", len(store)))
+    conn.send(("ready", facts.size(store)))
     while True:
         try:
             sparql, fmt, limit = conn.recv()

@@ -34,6 +34,13 @@ def reads_union(store: ox.Store) -> bool:
     return not has_facts(store)
 
 
+def size(store: ox.Store) -> int:
+    """The number of triples queries see: the facts graph's (or, without one, the union's)."""
+    answer = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+                         use_default_graph_as_union=reads_union(store))
+    return int(next(iter(answer))["n"].value)
+
+
 def loaded(store: ox.Store) -> ox.Store:
     """A store just loaded from a graph file, with its named graphs merged into its default
     graph (added to what the file's own default graph holds); the store."""
