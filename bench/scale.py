@@ -112,6 +112,8 @@ def main() -> None:
     parser.add_argument("--only", help="re-run these stages (comma-separated: synth, extract1, "
                         "build, load, validate, export, queries, perdoc, baseline) for the sizes")
     parser.add_argument("--out", default=str(HERE / "RESULTS.md"))
+    parser.add_argument("--results", default=str(RESULTS_JSON),
+                        help="the JSON file the measurements accumulate in")
     parser.add_argument("--stage")
     parser.add_argument("--n", type=int, default=0)
     parser.add_argument("--on-disk", action="store_true")
@@ -122,7 +124,8 @@ def main() -> None:
         scale_stages.main(args)
         return
     sizes = args.sizes or [1_000, 10_000] + ([100_000] if args.full else [])
-    stored = json.loads(RESULTS_JSON.read_text()) if RESULTS_JSON.exists() else {}
+    results = Path(args.results)
+    stored = json.loads(results.read_text()) if results.exists() else {}
     stored["machine"] = machine()
     for n in sizes:
         if args.only:          # re-run some stages; their records replace the stored ones
@@ -134,7 +137,7 @@ def main() -> None:
             stored["sizes"][str(n)] = [r for r in old if (r["step"], r.get("engine")) not in keys] + fresh
         else:
             stored.setdefault("sizes", {})[str(n)] = bench_size(args, n)
-        RESULTS_JSON.write_text(json.dumps(stored, indent=1) + "\n")
+        results.write_text(json.dumps(stored, indent=1) + "\n")
     sys.path.insert(0, str(HERE))
     from scale_report import write_report
     Path(args.out).write_text(write_report(stored), encoding="utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 
+import pyoxigraph as ox
 import pytest
 from typer.testing import CliRunner
 
@@ -40,6 +41,8 @@ def graphs(store_dir) -> dict[str, set]:
     for quad in db:
         out.setdefault(str(quad.graph_name), set()).add((quad.subject, quad.predicate, quad.object))
     del db
+    facts = out.pop(str(ox.DefaultGraph()), set())     # the facts graph: their union, once each
+    assert facts == set().union(*out.values())
     return out
 
 

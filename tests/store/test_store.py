@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from pskg import store as st
 from pskg.cli.store import register
+from pskg.store import facts
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "store_mini.trig"
 PSKG, PSKGID = "https://w3id.org/pskg/ontology#", "https://w3id.org/pskg/id/"
@@ -68,10 +69,11 @@ def test_fixture_loads_and_persists(tmp_path):
     hashes = st.document_hashes(store)
     assert set(hashes) == {f"{PSKGID}graph/1a2b3c4d5e6f7a8b", f"{PSKGID}graph/9f8e7d6c5b4a3f2e"}
     assert all(h.startswith("sha256:") for h in hashes.values())
-    size = len(store)
+    size = len(named_quads(store))
     del store
     reopened = st.open_store(path)
-    assert len(reopened) == size == 130
+    assert len(named_quads(reopened)) == size == 130
+    assert facts_graph(reopened) == {q.triple for q in named_quads(reopened)}
     assert st.document_hashes(reopened) == hashes
     union = st.query(reopened, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?type }")
     assert int(next(iter(union))["n"].value) > 10
@@ -134,11 +136,45 @@ def test_remove_and_dump(tmp_path):
     assert list(st.document_hashes(store)) == [f"{PSKGID}graph/9f8e7d6c5b4a3f2e"]
     trig = st.dump(store, "trig")
     assert b"@prefix pskg:" in trig and b"reference {" in trig
-    dataset = st.to_dataset(store)
-    assert len(dataset) == len(store)
+    assert facts_graph(store) == {q.triple for q in named_quads(store)}     # dropped with it
+    dataset = st.to_dataset(store)                           # the named graphs, no facts graph
+    assert len(dataset) == len(named_quads(store))
     again = st.open_store(None)
     st.load_dataset(again, dataset)                          # rdflib Dataset in, same quads
-    assert len(again) == len(store)
+    assert set(again) == set(store)
+
+
+def named_quads(store) -> list:
+    return [q for q in store if not isinstance(q.graph_name, ox.DefaultGraph)]
+
+
+def facts_graph(store) -> set:
+    return {q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+
+
+def test_facts_graph_follows_every_change():
+    """The default graph is the union of the named graphs, each triple once, after a load, a
+    replacement, a drop and an ingest; queries read it, and a triple two documents state
+    stays while either still states it."""
+    store = st.open_store(None)
+    st.load_dataset(store, FIXTURE)
+    assert facts_graph(store) == {q.triple for q in named_quads(store)}
+    g1, g2 = f"{PSKGID}graph/1a2b3c4d5e6f7a8b", f"{PSKGID}graph/second-copy"
+    title = next(q.triple for q in store.quads_for_pattern(
+        None, ox.NamedNode("http://purl.org/dc/terms/title"), None, ox.NamedNode(g1)))
+    st.replace_graph(store, g2, f"{title} .\n<http://a> <http://b> \"c\" .\n")   # a new graph
+    assert facts_graph(store) == {q.triple for q in named_quads(store)}
+    st.replace_graph(store, g1, '<http://x> <http://y> "z" .\n')            # g1 changes
+    assert facts_graph(store) == {q.triple for q in named_quads(store)}
+    assert title in facts_graph(store)                       # g2 still states it
+    assert st.drop_graph(store, g2)
+    assert facts_graph(store) == {q.triple for q in named_quads(store)}
+    assert title not in facts_graph(store)                   # nobody states it any more
+    answer = st.query(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert int(next(iter(answer))["n"].value) == len(facts_graph(store))   # read once each
+    st.replace_graph(store, g2, '_:b <http://b> "c" .\n<http://a> <http://b> _:b .\n')
+    facts.build(store)                                       # made again: blank nodes kept
+    assert facts_graph(store) == {q.triple for q in named_quads(store)}
 
 
 @pytest.fixture
@@ -167,3 +203,19 @@ def test_cli_ingest_and_remove(tmp_path, corpus, cli):
     assert len(st.document_hashes(st.open_store(store))) == 2
 
 
+
+
+def test_facts_of_an_nquads_file_equal_the_facts_made_from_the_store(tmp_path):
+    """A bulk-loaded N-Quads file of pskg graphs: its facts graph is made from the text; the
+    same as made from the store (and a file with blank nodes falls back to the store)."""
+    store = st.open_store(None)
+    st.load_dataset(store, FIXTURE)
+    path = tmp_path / "graph.nq"
+    path.write_bytes(st.dump(store, "nquads"))
+    for text in (path.read_bytes(), path.read_bytes() + b'_:x <http://b> "c" <http://g> .\n'):
+        path.write_bytes(text)
+        again = st.open_store(None)
+        st.load_dataset(again, path)
+        assert facts_graph(again) and {t for t in facts_graph(again) if "_:" not in str(t)} == \
+            {q.triple for q in named_quads(again) if "_:" not in str(q)}
+        assert len(facts_graph(again)) == len({q.triple for q in named_quads(again)})

@@ -12,7 +12,6 @@ from typing import List, Optional
 
 import typer
 
-from pskg import query as q
 from pskg.cli.common import fail
 from pskg.errors import InputError
 from pskg.paths import BUILD_DIR, QUERIES_DIR
@@ -37,6 +36,7 @@ def resolve(query_file: str) -> Path:
 
 
 def parse_params(pairs: List[str]) -> dict[str, str]:
+    from pskg import query as q
     params = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
@@ -47,7 +47,9 @@ def parse_params(pairs: List[str]) -> dict[str, str]:
 
 
 def open_graph(path: Path, engine: str):
-    """A graph file as an rdflib Dataset (union default graph) or an in-memory pyoxigraph Store."""
+    """A graph file as an rdflib Dataset (union default graph) or an in-memory pyoxigraph Store
+    whose default graph holds the union of the file's graphs, each triple once."""
+    from pskg import query as q
     if not path.is_file():
         raise q.QueryError(f"{path}: no such graph file")
     if engine == "rdflib":
@@ -56,16 +58,19 @@ def open_graph(path: Path, engine: str):
     import pyoxigraph as ox
 
     from pskg.rdf.load import FORMATS, check_graph_file
+    from pskg.store import facts
     check_graph_file(path, FORMATS.get(path.suffix.lower(), ""), path.read_bytes())
     store = ox.Store()
     store.bulk_load(path=str(path), format=ox.RdfFormat.from_extension(path.suffix.lstrip(".")))
     if not len(store):
         raise InputError("holds no triples (an empty graph: nothing to query)", path=path)
-    return store
+    return facts.loaded(store)
 
 
 def open_store(directory: Path):
     import pyoxigraph as ox
+
+    from pskg import query as q
     if not directory.is_dir():
         raise q.QueryError(f"{directory}: no such store directory")
     return ox.Store.read_only(str(directory))
@@ -79,7 +84,8 @@ def query_command(
     endpoint: Optional[str] = typer.Option(None, "--endpoint",
                                            help="SPARQL endpoint URL (union default graph); "
                                                 "credentials from PSKG_ENDPOINT_USER/PASSWORD or ~/.netrc"),
-    engine: str = typer.Option("rdflib", "--engine", help="engine for --graph: rdflib or oxigraph"),
+    engine: str = typer.Option("oxigraph", "--engine",
+                               help="engine for --graph: oxigraph (in memory) or rdflib"),
     param: List[str] = typer.Option([], "--param", "-p", help="NAME=VALUE (repeatable)"),
     fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json"),
     output: str = typer.Option("-", "--output", "-o", help="output file, - for stdout"),
@@ -88,6 +94,7 @@ def query_command(
                                             "it makes requests to other addresses)"),
 ) -> None:
     """Run a named query; its parameters are bound as RDF terms, never pasted into the text."""
+    from pskg import query as q
     try:
         if sum(x is not None for x in (graph, store, endpoint)) > 1:
             raise q.QueryError("give only one of --graph, --store, --endpoint")
@@ -125,6 +132,7 @@ def queries_command(
     directory: Optional[Path] = typer.Option(None, "--dir", help="directory of .rq files"),
 ) -> None:
     """List the named queries with their titles and parameters."""
+    from pskg import query as q
     try:
         found = q.find_queries(directory or queries_dir())
     except q.QueryError as err:

@@ -10,7 +10,6 @@ from typing import List, Optional
 
 import typer
 
-from pskg import store as st
 from pskg.cli.common import fail
 from pskg.paths import BUILD_DIR
 
@@ -36,6 +35,7 @@ def ingest_cmd(files: List[Path] = typer.Argument(..., exists=True, help="docume
 def remove_documents(store: Path, keys: list[str]) -> list[str]:
     """Drop the graphs ``keys`` name; return the keys that named nothing. (The store closes on
     return: a Store held by a traceback would keep its lock.)"""
+    from pskg import store as st
     db, missing = st.open_store(store), []
     for key in keys:
         graphs = st.find_graphs(db, key)
@@ -67,6 +67,7 @@ def push_cmd(endpoint: Optional[str] = typer.Option(None, "--endpoint", help="SP
     """Load every named graph into a SPARQL 1.1 endpoint, each replaced as a unit.
 
     Credentials: PSKG_ENDPOINT_USER / PSKG_ENDPOINT_PASSWORD or ~/.netrc."""
+    from pskg import store as st
     from pskg.store.remote import push
     if not endpoint and not graph_store:
         fail("give --endpoint URL (SPARQL Update) and/or --graph-store URL")

@@ -6,27 +6,38 @@
     pn.node_measures(G)[:5]
 
 Which RDF relation becomes which edge is declared once, in ``projections.PROJECTIONS``.
+The names below are loaded on first use (PEP 562): importing ``pskg.network.projections``
+(as ``pskg --help`` does to list the commands) does not load networkx or matplotlib.
 """
-# (`build` the function is exported as `project`: the name `build` stays the module's.)
-from pskg.network.build import assemble, bipartite, citations, cosignature, obligations, snapshots
-from pskg.network.build import build as project
-from pskg.network.export import render_graph, render_rows, write_graph
-from pskg.network.measures import (
-                                communities,
-                                eigenvector,
-                                node_measures,
-                                pagerank,
-                                snapshot_measures,
-                                summary,
-)
-from pskg.network.plot import plot_network, plot_projection, timeline
-from pskg.network.projections import PROJECTIONS, Projection, projection
-from pskg.network.source import SCOPES, Filters, GraphFileError, load_graph
+from __future__ import annotations
 
-__all__ = [
-    "PROJECTIONS", "SCOPES", "Filters", "GraphFileError", "Projection", "assemble", "bipartite",
-    "citations", "communities", "cosignature", "eigenvector", "load_graph",
-    "node_measures", "obligations", "pagerank", "plot_network", "plot_projection",
-    "project", "projection", "render_graph", "render_rows", "snapshot_measures", "snapshots",
-    "summary", "timeline", "write_graph",
-]
+import importlib
+
+# (`build` the function is exported as `project`: the name `build` stays the module's.)
+_WHERE = {
+    "build": ("assemble", "bipartite", "citations", "cosignature", "obligations", "snapshots",
+              ("project", "build")),
+    "export": ("render_graph", "render_rows", "write_graph"),
+    "measures": ("communities", "eigenvector", "node_measures", "pagerank", "snapshot_measures",
+                 "summary"),
+    "plot": ("plot_network", "plot_projection", "timeline"),
+    "projections": ("PROJECTIONS", "Projection", "projection"),
+    "source": ("SCOPES", "Filters", "GraphFileError", "load_graph"),
+}
+_NAMES = {(n if isinstance(n, str) else n[0]): (module, n if isinstance(n, str) else n[1])
+          for module, names in _WHERE.items() for n in names}
+
+__all__ = sorted(_NAMES)
+
+
+def __getattr__(name: str):
+    if name not in _NAMES:
+        raise AttributeError(f"module 'pskg.network' has no attribute {name!r}")
+    module, attr = _NAMES[name]
+    value = getattr(importlib.import_module(f"pskg.network.{module}"), attr)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_NAMES))

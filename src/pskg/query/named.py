@@ -23,6 +23,7 @@ from rdflib.namespace import XSD
 from pskg.query.formats import FORMATS, format_result  # noqa: F401  (part of this API)
 from pskg.rdf.namespaces import PREFIXES
 from pskg.rdf.terms import from_oxigraph
+from pskg.store.facts import reads_union
 from pskg.store.remote import credentials
 
 PARAM_TYPES = ("literal", "date", "integer", "iri", "lang")
@@ -190,7 +191,7 @@ def run(nq: NamedQuery, dataset, params: dict[str, str] | None = None) -> QueryR
     """Run over an rdflib Graph/Dataset (initBindings) or a pyoxigraph Store (VALUES)."""
     bindings = bind(nq, params or {})
     if type(dataset).__module__.startswith("pyoxigraph"):
-        solutions = dataset.query(inject(nq, bindings), use_default_graph_as_union=True)
+        solutions = dataset.query(inject(nq, bindings), use_default_graph_as_union=reads_union(dataset))
         columns = [v.value for v in solutions.variables]
         rows = [tuple(from_oxigraph(s[c]) for c in columns) for s in solutions]
         return QueryResult(columns, rows)

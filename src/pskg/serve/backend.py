@@ -49,13 +49,13 @@ class Backend:
     (the pool's spawner, which lives as long as the server): a server killed with SIGKILL
     leaves no backend behind."""
 
-    def __init__(self, binary: str, location: Path, memory_mb: int):
+    def __init__(self, binary: str, location: Path, memory_mb: int, union: bool = True):
         self.port = free_port()
         self.log = tempfile.TemporaryFile()
         setpriv = shutil.which("setpriv")
         self.proc = subprocess.Popen(
-            [setpriv, "--pdeathsig", "KILL"] * bool(setpriv) + [binary, "serve-read-only", "--location", str(location), "--bind", f"127.0.0.1:{self.port}",
-             "--union-default-graph"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            [setpriv, "--pdeathsig", "KILL"] * bool(setpriv) + [binary, "serve-read-only", "--location", str(location), "--bind", f"127.0.0.1:{self.port}"]
+            + ["--union-default-graph"] * union, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
             stderr=self.log)
         if memory_mb:
             limit = memory_mb * 1024 * 1024
@@ -110,6 +110,16 @@ def load_into_temp_store(binary: str, graph: Path) -> Path:
     return folder
 
 
+def _has_facts(location: Path) -> bool:
+    import pyoxigraph as ox
+
+    from pskg.store import facts
+    try:
+        return facts.has_facts(ox.Store.read_only(str(location)))
+    except OSError:
+        return False
+
+
 class BackendPool:
     """``size`` backends; ``acquire`` lends an idle one, ``release``/``discard`` take it back."""
 
@@ -121,6 +131,9 @@ class BackendPool:
         self.binary, self.memory_mb, self.size = binary, memory_mb, max(1, size)
         self.temp = load_into_temp_store(binary, Path(path)) if kind == "graph" else None
         self.location = self.temp or Path(path)
+        # a store as `pskg build --store` leaves it holds the merged facts in its default graph
+        # (pskg.store.facts): read that; a graph file, or an older store, is read as the union
+        self.union = kind == "graph" or not _has_facts(self.location)
         self.idle: queue.Queue[Backend] = queue.Queue()
         self.busy: set[Backend] = set()
         self.lock = threading.Lock()
@@ -139,7 +152,7 @@ class BackendPool:
         """Start every backend from this one long-lived thread (see ``Backend``)."""
         while (reply := self.jobs.get()) is not None:
             try:
-                reply.put(Backend(self.binary, self.location, self.memory_mb))
+                reply.put(Backend(self.binary, self.location, self.memory_mb, self.union))
             except OSError as err:
                 reply.put(err)
 

@@ -39,7 +39,7 @@ __EXAMPLE_BUTTONS__
 </nav>
 <main>
 <h1 style="font-size:1.3rem;margin:.2rem 0 .8rem">pskg SPARQL endpoint <small style="font-weight:normal;color:#666">
-(read-only; the default graph is the union of all graphs; __TRIPLES__ triples)</small></h1>
+(read-only; the default graph is the union of all graphs, each triple once; __TRIPLES__ triples)</small></h1>
 <textarea id="query" spellcheck="false">__DEFAULT_QUERY__</textarea><br>
 <button id="run" type="button">Run</button><span id="status"></span>
 <div id="output"></div>

@@ -1,4 +1,6 @@
-"""The embedded persistent store: pyoxigraph on disk (or in memory), one named graph per document.
+"""The embedded persistent store: pyoxigraph on disk (or in memory), one named graph per document,
+and in the default graph the facts graph that queries read (their union, each triple once:
+``pskg.store.facts``), changed with them in the same transaction.
 
 Graph and hash values are plain strings: a graph is its IRI (no angle brackets), a content hash
 is ``"sha256:<hex>"``. Writes that must happen as a unit (replace one document's graph) go
@@ -17,6 +19,7 @@ from pskg.errors import InputError
 from pskg.paths import BUILD_DIR
 from pskg.rdf.namespaces import PREFIXES, PSKG
 from pskg.rdf.terms import to_oxigraph
+from pskg.store import facts
 
 DEFAULT_STORE = BUILD_DIR / "store"
 NQUADS = ox.RdfFormat.N_QUADS
@@ -53,10 +56,16 @@ def load_dataset(store: ox.Store, data, format: ox.RdfFormat | None = None) -> N
     """Bulk-load an rdflib Dataset/Graph, N-Quads bytes/str, or a file path (format from its suffix)."""
     if isinstance(data, Path):
         store.bulk_load(path=str(data), format=format)
+        if (format or ox.RdfFormat.from_extension(data.suffix.lstrip("."))) == NQUADS \
+                and facts.add_nquads_file(store, data):
+            store.flush()
+            return
     elif isinstance(data, (bytes, str)):
         store.bulk_load(data, format or NQUADS)
     else:  # rdflib Dataset / ConjunctiveGraph / Graph
         store.bulk_load(data.serialize(format="nquads", encoding="utf-8"), NQUADS)
+    if next(iter(store.named_graphs()), None) is not None:
+        facts.build(store)
     store.flush()
 
 
@@ -69,17 +78,20 @@ def _triples_text(nquads: bytes | str) -> str:
 
 
 def replace_graph(store: ox.Store, graph_iri: str, nquads: bytes | str,
-                  drop: Sequence[str] = ()) -> None:
-    """Drop ``graph_iri`` (and any graph in ``drop``) and load ``nquads`` into it, in one transaction.
+                  drop: Sequence[str] = (), keep_facts: bool | None = None) -> None:
+    """Drop ``graph_iri`` (and any graph in ``drop``) and load ``nquads`` into it, in one transaction,
+    with the facts graph changed to match (``keep_facts``: by default when the store has one).
 
     The quads' own graph names are ignored: everything lands in ``graph_iri``."""
     graph_iri, drop = str(graph_iri), [str(g) for g in drop]
     present = [g for g in dict.fromkeys([graph_iri, *drop]) if store.contains_named_graph(ox.NamedNode(g))]
-    if not present:  # nothing to drop: one transactional load, faster than parsing an update
+    keep = facts.has_facts(store) if keep_facts is None else keep_facts
+    if not present and not keep:  # one transactional load, faster than parsing an update
         store.load(_triples_text(nquads), ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph_iri))
         return
-    drops = "".join(f"DROP SILENT GRAPH <{g}> ;\n" for g in present)
-    store.update(f"{drops}INSERT DATA {{ GRAPH <{graph_iri}> {{\n{_triples_text(nquads)}}} }}")
+    drops = "".join((facts.drop(g) if keep else "") + f"DROP SILENT GRAPH <{g}> ;\n" for g in present)
+    store.update(f"{drops}INSERT DATA {{ GRAPH <{graph_iri}> {{\n{_triples_text(nquads)}}} }} ;\n"
+                 + (facts.add(graph_iri) if keep else ""))
 
 
 def drop_graph(store: ox.Store, graph_iri: str) -> bool:
@@ -87,7 +99,10 @@ def drop_graph(store: ox.Store, graph_iri: str) -> bool:
     node = ox.NamedNode(str(graph_iri))
     if not store.contains_named_graph(node):
         return False
-    store.remove_graph(node)
+    if facts.has_facts(store):
+        store.update(f"{facts.drop(node.value)}DROP GRAPH <{node.value}>")
+    else:
+        store.remove_graph(node)
     return True
 
 
@@ -118,28 +133,37 @@ def document_files(store: ox.Store) -> dict[str, str]:
 
 
 def dump(store: ox.Store, format: str = "trig", output=None) -> bytes | None:
-    """Serialise the whole store (TriG / N-Quads keep the named graphs) with pyoxigraph."""
+    """Serialise the store with pyoxigraph: TriG / N-Quads hold its named graphs (the facts
+    graph is their union, made again on load), triple formats the merged graph."""
     fmt = FORMATS[format.lower()]
-    kwargs = {} if fmt.supports_datasets else {"from_graph": ox.DefaultGraph()}
-    if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.TURTLE):
-        kwargs["prefixes"] = {p: str(ns) for p, ns in PREFIXES.items()}
-    return store.dump(output, fmt, **kwargs)
+    prefixes = {p: str(ns) for p, ns in PREFIXES.items()} \
+        if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.TURTLE) else None
+    if not fmt.supports_datasets:
+        graph = facts.DEFAULT if facts.has_facts(store) else None
+        if graph is None:    # an older store without facts graph: the union of its graphs
+            return ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in store),
+                                output, fmt, prefixes=prefixes)
+        return store.dump(output, fmt, from_graph=graph, prefixes=prefixes)
+    quads = (q for q in store if not isinstance(q.graph_name, ox.DefaultGraph))
+    return ox.serialize(quads, output, fmt, prefixes=prefixes)
 
 
 def to_dataset(store: ox.Store):
     """The store as an rdflib Dataset (for small stores and tests: rdflib is slow on big ones)."""
     from rdflib import Dataset
     ds = Dataset()
-    ds.parse(io.BytesIO(store.dump(format=NQUADS)), format="nquads")
+    ds.parse(io.BytesIO(dump(store, "nquads")), format="nquads")
     return ds
 
 
 def query(store: ox.Store, sparql: str, substitutions: dict | None = None):
-    """Run a SPARQL query over the union of all graphs; values are bound, never pasted into text
+    """Run a SPARQL query over the facts graph (or, in a store without one, the union of the
+    named graphs); values are bound, never pasted into text
     (pyoxigraph substitutions, SEP-0007: each bound variable must be in the SELECT projection;
     the named queries of pskg.query bind through a VALUES block instead)."""
     subs = {ox.Variable(str(k).lstrip("?$")): to_oxigraph(v) for k, v in (substitutions or {}).items()}
-    return store.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
+    return store.query(sparql, use_default_graph_as_union=facts.reads_union(store),
+                       substitutions=subs or None)
 
 
 @dataclass
@@ -189,6 +213,7 @@ def ingest(store: ox.Store, items: Iterable) -> Plan:
     new or changed documents, and each of their graphs is replaced as a unit. A document whose
     pskg:fileName another graph already holds with a different hash supersedes that graph."""
     items = [_item(i) for i in items]
+    keep = facts.has_facts(store) or next(iter(store.named_graphs()), None) is None
     plan = plan_ingest(store, items)
     todo = set(plan.changed) | set(plan.new)
     files, hashes = document_files(store), document_hashes(store)
@@ -196,7 +221,8 @@ def ingest(store: ox.Store, items: Iterable) -> Plan:
         graph = str(item.graph)
         if graph not in todo:
             continue
-        replace_graph(store, graph, item.make_nquads(), drop=plan.supersedes.get(graph, ()))
+        replace_graph(store, graph, item.make_nquads(), drop=plan.supersedes.get(graph, ()),
+                      keep_facts=keep)
         if item.file_name is None:  # the file name is only known after extraction: look now
             mine = {s["f"].value: s["h"].value for s in store.query(HASHES_QUERY, named_graphs=[
                 ox.NamedNode(graph)]) if s["f"]}
@@ -208,5 +234,6 @@ def ingest(store: ox.Store, items: Iterable) -> Plan:
                 plan.new.remove(graph)
                 plan.changed.append(graph)
                 plan.supersedes[graph] = stale
+    facts.ensure(store)
     store.flush()
     return plan
