@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pskg.assemble import header
 from pskg.assemble import signatures as sigs
-from pskg.assemble.candidates import date_candidates, kind_candidates, place_candidates
+from pskg.assemble.candidates import date_candidates, kind_candidates, place_candidates, ties
 from pskg.assemble.depositary import find_depositary
 from pskg.assemble.events import find_events
 from pskg.assemble.genres import find_wrapper, in_wrapper, legal_card
@@ -43,10 +43,12 @@ def assemble(m: Mentions) -> Record:
     elif m.text.title:
         claim.title = m.text.title
 
+    tied = ties(m, zone)         # kind words tied to dates, read once
+
     def decide(spans: list[tuple[int, int]]):
-        kinds = kind_candidates(m, zone, title, title_kind, spans, wrapper)
+        kinds = kind_candidates(m, zone, title, title_kind, spans, wrapper, tied)
         kind = best(kinds)
-        dates = date_candidates(m, zone, genre, title, kind, kinds, spans, wrapper)
+        dates = date_candidates(m, zone, genre, title, kind, kinds, spans, wrapper, tied)
         return kinds, kind, dates, best(dates)
 
     def refs_for(kind, date):

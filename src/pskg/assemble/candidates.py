@@ -40,10 +40,9 @@ def _sentence_cues(m: Mentions, pos: int, value: str, reach: int) -> list[Mentio
 
 def kind_candidates(m: Mentions, zone: Zone, title: tuple[int, int] | None,
                     title_kind: Mention | None, refs_spans: list[tuple[int, int]],
-                    wrapper: Wrapper | None) -> list[Candidate]:
+                    wrapper: Wrapper | None, tied: dict) -> list[Candidate]:
     text = m.text.text
     card = field_value(m, "field_type", "type", zone)
-    tied = ties(m, zone)
     out = []
     for i, k in enumerate(m.of("type", start=zone.start, end=zone.end)):
         c = Candidate("kind", k)
@@ -68,7 +67,8 @@ def kind_candidates(m: Mentions, zone: Zone, title: tuple[int, int] | None,
 
 def date_candidates(m: Mentions, zone: Zone, genre: str, title: tuple[int, int] | None,
                     kind: Candidate | None, ranked_kinds: list[Candidate],
-                    refs_spans: list[tuple[int, int]], wrapper: Wrapper | None) -> list[Candidate]:
+                    refs_spans: list[tuple[int, int]], wrapper: Wrapper | None,
+                    tied: dict) -> list[Candidate]:
     text = m.text.text
     n = zone.end - zone.start
     cards = {lbl: card_dates(m, zone, lbl) for lbl in ("field_date", "field_adopt_date")}
@@ -76,9 +76,9 @@ def date_candidates(m: Mentions, zone: Zone, genre: str, title: tuple[int, int] 
     own_kinds = {c.mention.span for c in ranked_kinds
                  if kind is not None and c.mention.value == kind.mention.value
                  and {"opens_title", "heading", "own", "wrapped", "card_type"} & set(c.features)}
-    tied: dict[int, tuple[Mention, str]] = {}
-    for k, d, how in ties(m, zone).values():
-        tied.setdefault(d.span.start, (k, how))
+    by_date: dict[int, tuple[Mention, str]] = {}
+    for k, d, how in tied.values():
+        by_date.setdefault(d.span.start, (k, how))
     out, first_full = [], True
     for raw in m.of("date", start=zone.start, end=zone.end):
         d = complete_year(m, raw)
@@ -106,7 +106,7 @@ def date_candidates(m: Mentions, zone: Zone, genre: str, title: tuple[int, int] 
         c.add("closing_part", genre != "secondary" and pos >= zone.start + int(n * 0.75))
         c.add("under_title", alone and title is not None and 0 <= pos - title[1] <= 400)
         card = {"card_sign", "card_adopt", "card_other"} & set(c.features)
-        k, how = tied.get(pos, (None, "")) if not card else (None, "")
+        k, how = by_date.get(pos, (None, "")) if not card else (None, "")
         if k is not None:
             c.add("own_title_date" if _own_tie(k, how, kind, own_kinds, title)
                   else "other_instrument")

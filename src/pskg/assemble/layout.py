@@ -4,6 +4,7 @@ conjunction words of the cue table.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,13 +26,18 @@ class Zone:
 
 def sentence_at(text: str, pos: int) -> tuple[int, int]:
     """The sentence (or paragraph, or list line) around a position."""
-    start = 0       # the search runs a little past pos: a paragraph break's look-ahead must
-    for m in _SENTENCE_END.finditer(text, max(0, pos - 1500), min(len(text), pos + 8)):  # see it
-        if m.end() <= pos:
-            start = m.end()
-    m = _SENTENCE_END.search(text, pos)
-    end = m.end() if m else len(text)
-    return start, end
+    starts, ends = _sentence_ends(text)
+    i = bisect.bisect_right(ends, pos)          # the last sentence end at or before pos
+    j = bisect.bisect_left(starts, pos)         # the first sentence end from pos on
+    return (ends[i - 1] if i else 0), (ends[j] if j < len(starts) else len(text))
+
+
+@lru_cache(maxsize=16)
+def _sentence_ends(text: str) -> tuple[list[int], list[int]]:
+    """Where the sentence ends of a text start and stop, found once per text (the assembly asks
+    for the sentence around thousands of positions)."""
+    found = list(_SENTENCE_END.finditer(text))
+    return [m.start() for m in found], [m.end() for m in found]
 
 
 def line_at(text: str, pos: int) -> tuple[int, int]:

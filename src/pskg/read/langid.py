@@ -160,12 +160,31 @@ def block_language(block: str) -> str:
     lines = [line for line in block.split("\n") if line.strip()]
     if len(lines) < 2:
         return detect(block)[0]
+    lang, sure = _confident(block)
+    if sure:                 # the model is all but certain of the whole block: no line vote
+        return lang
     votes: Counter[str] = Counter()
     for line in lines:
         votes[detect(line)[0]] += _weight(line)
     if len(votes) > 1:
         votes.pop("und", None)
     return votes.most_common(1)[0][0]
+
+
+def _confident(block: str, at_least: float = 0.99) -> tuple[str, bool]:
+    """The block's language and whether py3langid gives it at least `at_least` probability (a
+    block of one script and one language, the common case, needs no vote of its lines)."""
+    counts = script_counts(block)
+    if len(counts) != 1:
+        return "und", False
+    script = next(iter(counts))
+    if script in BY_SCRIPT or script in ("Han", "Kana"):
+        return detect(block)[0], True
+    model, table_only = _identifier(script)
+    if model is None or table_only:
+        return "und", False
+    lang, prob = model.classify(block)
+    return lang, prob >= at_least
 
 
 def script_for(text: str, lang: str) -> str:
