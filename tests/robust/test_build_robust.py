@@ -238,3 +238,30 @@ def test_killed_store_ingest_leaves_a_consistent_store_and_rerun_completes(tmp_p
     built = run("build", "--corpus", corpus, "--out", tmp_path / "out", "--store", store)
     assert built.returncode == 0 and "5 unchanged" in built.stdout, built.stdout + built.stderr
     assert "conforms: True" in (tmp_path / "out" / "validation.txt").read_text()
+
+
+def test_every_document_rejected_is_exit_1_with_reasons_and_nothing_written(tmp_path, monkeypatch):
+    """Shapes that no document meets (an extra rule: every instrument needs a property none has)
+    reject every document: exit 1, each document named with its first violation, no output."""
+    from rdflib import Graph
+
+    from pskg.validate import shacl
+    strict = Graph()
+    strict += shacl.load_shapes()
+    strict.parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix pskg: <https://w3id.org/pskg/ontology#> .
+        <urn:test:impossible> a sh:NodeShape ; sh:targetClass pskg:Instrument ;
+            sh:property [ sh:path <urn:test:never> ; sh:minCount 1 ;
+                          sh:message "every instrument needs urn:test:never" ] .""",
+                 format="turtle")
+    monkeypatch.setattr(shacl, "load_shapes", lambda: strict)
+    corpus = corpus_of(tmp_path, **{"culture.txt": NO_PARTIES,
+                                    "sport.txt": NO_PARTIES.replace("CULTURE", "SPORT")
+                                    .replace("culture", "sport")})
+    out = tmp_path / "out"
+    result = invoke("build", "--corpus", corpus, "--out", out)
+    assert result.exit_code == 1, result.output
+    assert "none of the 2 documents conforms" in result.output
+    for name in ("culture.txt", "sport.txt"):
+        assert re.search(rf"pskg: {name}: graph does not conform.*urn:test:never", result.output)
+    assert not out.exists() or not any(out.iterdir())
