@@ -15,7 +15,6 @@ import typer
 from pskg.cli.common import fail
 from pskg.errors import InputError
 from pskg.paths import BUILD_DIR, QUERIES_DIR
-from pskg.query.federation import refusal
 
 DEFAULT_GRAPH = BUILD_DIR / "pskg.trig"
 ENGINES = ("rdflib", "oxigraph")
@@ -102,6 +101,7 @@ def query_command(
             raise q.QueryError(f"--format {fmt!r} / --engine {engine!r}: "
                                f"want one of {q.FORMATS} / {ENGINES}")
         named = q.load_query(resolve(query_file))
+        from pskg.query.federation import refusal
         if not allow_service and (refused := refusal(named.text)):
             raise q.QueryError(f"{query_file}: {refused}")
         params = parse_params(param)
