@@ -31,7 +31,7 @@ def name_tokens(name: str | None) -> list[str]:
 def same_surname(a: str | None, b: str | None) -> bool:
     """Latin-script surnames equal; or, where a side is written in another script, the
     surnames transliterated (anyascii) agree in their first five letters, spelling variants
-    folded (Шойгу, Շոյգուն → shoigu): a case ending or a romanisation does not part them."""
+    folded (Петросов, Պետրոսովը → petrosov): a case ending or a romanisation does not part them."""
     ta, tb = name_tokens(a), name_tokens(b)
     if ta and tb and (ta[-1] == tb[-1] or sorted(ta) == sorted(tb)):
         return True
@@ -60,7 +60,7 @@ def _romanised(name: str) -> list[str]:
 
 
 def _same_first_initial(ra: list[str], rb: list[str]) -> bool:
-    """Given names, where both sides have one, begin alike (Vigen Sargsyan is not Serzh)."""
+    """Given names, where both sides have one, begin alike (Aram Vardanyan is not Suren Vardanyan)."""
     return len(ra) < 2 or len(rb) < 2 or ra[0][:1] == rb[0][:1]
 
 

@@ -49,8 +49,8 @@ _PREV_WORD = re.compile(r"([^\W\d_][\w'’\-]*)[ \t]+$")
 
 def _without_namesakes(body: str, found: list[Mention], words: list[Mention]) -> list[Mention]:
     """A known person matched by the surname alone, right after a capitalised given name that is
-    not theirs, even spelt otherwise ("Vigen Sargsyan" is not "Serzh Sargsyan"; "Садир" is
-    "Садыр"), is a namesake: the reference person
+    not theirs, even spelt otherwise ("Aram Vardanyan" is not "Suren Vardanyan"; "Ильяс" is
+    "Илияс"), is a namesake: the reference person
     is dropped, and the full name, if the layout shows it, is kept as an unknown person."""
     from pskg.knowledge import reference
     persons = reference.load().persons
