@@ -49,7 +49,7 @@ def cues(text: str, lang: str, start: int = 0, end: int | None = None) -> list[H
     """Event words of the document's language and of English, in order."""
     end = len(text) if end is None else end
     hits = {(h.start, h.end, h.value): h for code in dict.fromkeys([lang, "en"])
-            for h in matcher(code).find(text[:end]) if h.start >= start}
+            for h in matcher(code).find(text) if h.start >= start and h.end <= end}
     return sorted(hits.values(), key=lambda h: (h.start, -h.end))
 
 

@@ -54,6 +54,7 @@ def obligations(m: Mentions, zone: Zone, stop: int, kind: str | None,
     text = m.text.text
     lang = m.text.language
     marks = headings(m, zone, stop)
+    topic_hits = word_matcher("topics", lang).find(text) if marks else []
     out = []
     for i, (number, mark) in enumerate(marks):
         end = marks[i + 1][1].span.start if i + 1 < len(marks) else stop
@@ -70,7 +71,7 @@ def obligations(m: Mentions, zone: Zone, stop: int, kind: str | None,
         bearers = sorted(parties) if (says_all or not named) else sorted(named)
         towards = sorted(set(parties) - set(bearers)) if len(bearers) < len(parties) else \
             (sorted(parties) if len(parties) > 1 else [])
-        topics = sorted({h.value for h in word_matcher("topics", lang).find(body)})
+        topics = sorted({h.value for h in topic_hits if start <= h.start and h.end <= end})
         out.append(Obligation(number, " ".join(body.split()), bearers, modality, topics,
                               Span(start, end, text[start:end], f"obligation:{mark.span.rule}"),
                               towards))

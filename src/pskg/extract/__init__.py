@@ -25,9 +25,19 @@ class Mentions:
     def __post_init__(self) -> None:
         self.items.sort(key=lambda m: (m.span.start, -m.span.end))
         self._starts = [m.span.start for m in self.items]
+        self._kinds: dict[str, tuple[list[int], list[Mention]]] = {}
+        for m in self.items:
+            starts, items = self._kinds.setdefault(m.kind, ([], []))
+            starts.append(m.span.start)
+            items.append(m)
 
     def of(self, *kinds: str, start: int = 0, end: int | None = None) -> list[Mention]:
         end = len(self.text.text) if end is None else end
+        if len(kinds) == 1:                      # the common case: one kind's own list
+            starts, items = self._kinds.get(kinds[0], ((), ()))
+            lo = bisect.bisect_left(starts, start)
+            hi = bisect.bisect_left(starts, end)
+            return [m for m in items[lo:hi] if m.span.end <= end]
         lo = bisect.bisect_left(self._starts, start)
         hi = bisect.bisect_left(self._starts, end)
         return [m for m in self.items[lo:hi] if m.kind in kinds and m.span.end <= end]

@@ -9,6 +9,7 @@ A day and month without a year is kept as a partial date ("--12-21") for later c
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from functools import lru_cache
@@ -76,11 +77,18 @@ def _to_int(raw: str) -> int | None:
 
 def find_dates(text: str) -> list[Mention]:
     found: dict[int, Mention] = {}
+    starts: list[int] = []            # of the dates kept, in order (they never overlap)
+    ends: list[int] = []
 
     def add(start: int, end: int, iso: str | None, rule: str) -> None:
-        if iso and not any(s <= start < e or start <= s < end for s, e in
-                           ((m.span.start, m.span.end) for m in found.values())):
-            found[start] = Mention("date", iso, Span(start, end, text[start:end], rule))
+        if not iso:
+            return
+        i = bisect.bisect_right(starts, start)
+        if (i and ends[i - 1] > start) or (i < len(starts) and starts[i] < end):
+            return                        # overlaps a date found before (the earlier rule wins)
+        starts.insert(i, start)
+        ends.insert(i, end)
+        found[start] = Mention("date", iso, Span(start, end, text[start:end], rule))
 
     for m in _HAN_DATE.finditer(text):
         year = _to_int(m.group(1)) if m.group(1) else None

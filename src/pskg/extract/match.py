@@ -74,8 +74,11 @@ class Matcher:
 
     def __init__(self, entries, same_span: frozenset[str] = frozenset()):
         self.same_span = same_span        # groups whose words may carry two meanings at once
-        self._words: dict[str, list[tuple[tuple[tuple[str, int], ...], Entry, int]]] = {}
+        self._phrases: list[tuple[tuple[tuple[str, int], ...], Entry]] = []
+        self._words: dict[str, list[tuple[tuple[tuple[str, int], ...], Entry, int, int]]] = {}
         self._han: dict[str, list[tuple[str, Entry]]] = {}
+        self._memo: dict[str, list] = {}
+        self._lengths = None
         for entry in entries:
             self.add(entry)
 
@@ -108,16 +111,32 @@ class Matcher:
                 tokens.append((w[:-1], 3))
             else:
                 tokens.append((w, 0))
-        # index a phrase by its longest word: short and common first words ('б.' of 'б. ельцин',
-        # 'the', 'республика') are everywhere in a text, the longest word rarely is
-        anchor = max(range(len(tokens)), key=lambda k: (len(tokens[k][0]), -k))
-        self._words.setdefault(tokens[anchor][0], []).append((tuple(tokens), entry, anchor))
+        self._phrases.append((tuple(tokens), entry))
         self._lengths = None
+        self._memo = {}
+
+    def _anchor(self, tokens, shared: dict[str, int]) -> int:
+        """The word a phrase is looked up by: the one fewest phrases of the table share, of
+        three letters or more where there is one, the longest of equals. Short words ('б.' of
+        'б. ельцин', 'the') are everywhere in a text; so are words many names share
+        ('республика', 'republic'): looking a phrase up by them tries it at each."""
+        def cost(k: int) -> tuple:
+            form = tokens[k][0]
+            return (len(form) < 3, shared[form], -len(form), k)
+        return min(range(len(tokens)), key=cost)
 
     # -- matching -----------------------------------------------------------------------
     def _index(self):
         """Lookup aids built once: key lengths to try, and the first letters keys begin with."""
-        if getattr(self, "_lengths", None) is None:
+        if self._lengths is None:
+            shared: dict[str, int] = {}
+            for tokens, _ in self._phrases:
+                for form in {t[0] for t in tokens}:
+                    shared[form] = shared.get(form, 0) + 1
+            self._words = {}
+            for seq, (tokens, entry) in enumerate(self._phrases):
+                anchor = self._anchor(tokens, shared)
+                self._words.setdefault(tokens[anchor][0], []).append((tokens, entry, anchor, seq))
             by_head: dict[str, set[int]] = {}
             for key in self._words:
                 by_head.setdefault(key[:2], set()).add(len(key))
@@ -136,33 +155,54 @@ class Matcher:
         out.sort(key=lambda h: (h.start, -h.end))
         return out
 
-    def _find_words(self, text: str, prepared) -> list[Hit]:
-        if not self._words:
-            return []
-        by_head = self._index()
-        toks = prepared.tokens
-        hits: list[Hit] = []
-        words = self._words
-        for i, (start, end, token, got) in enumerate(toks):
-            lengths = by_head.get(got[:2])
-            if lengths is None:
+    def _candidates(self, got: str) -> list[tuple[tuple[tuple[str, int], ...], Entry, int, int]]:
+        """The phrases whose anchor word this folded text token can be (same stem, an ending
+        within the word's limit); remembered per token, as the words of a text repeat."""
+        memo = self._memo
+        found = memo.get(got)
+        if found is not None:
+            return found
+        found = []
+        lengths = self._index().get(got[:2])
+        n = len(got)
+        for cut in lengths or ():
+            if cut > n:
                 continue
-            n = len(got)
-            for cut in lengths:
-                if cut > n:
-                    continue
-                if n - cut > 12:
-                    break
-                for tokens, entry, anchor in words.get(got[:cut], ()):
-                    if n - cut > tokens[anchor][1]:
-                        continue
+            if n - cut > 12:
+                break
+            for tokens, entry, anchor, seq in self._words.get(got[:cut], ()):
+                if n - cut <= tokens[anchor][1]:
+                    found.append((tokens, entry, anchor, seq))
+        if len(memo) > 200_000:         # a bound for long-running processes
+            memo.clear()
+        memo[got] = found
+        return found
+
+    def _find_words(self, text: str, prepared) -> list[Hit]:
+        if not self._phrases:
+            return []
+        self._index()
+        toks = prepared.tokens
+        found_at: list[tuple[int, int, int, Hit]] = []
+        candidates = self._candidates
+        for got, places in prepared.places().items():
+            found = candidates(got)
+            if not found:
+                continue
+            for i in places:
+                for tokens, entry, anchor, seq in found:
                     first = i - anchor
                     if first < 0 or (entry.cased and not toks[first][2][0].isupper()):
                         continue
+                    if len(tokens) == 1:
+                        found_at.append((toks[i][0], toks[i][1], seq, Hit(toks[i][0], toks[i][1], entry)))
+                        continue
                     j = self._match_from(text, toks, first, tokens)
                     if j is not None:
-                        hits.append(Hit(toks[first][0], toks[j][1], entry))
-        return hits
+                        start, end = toks[first][0], toks[j][1]
+                        found_at.append((start, end, seq, Hit(start, end, entry)))
+        found_at.sort(key=lambda f: f[:3])      # text order, then the tables' order
+        return [f[3] for f in found_at]
 
     @staticmethod
     def _match_from(text, toks, first, tokens) -> int | None:
@@ -199,6 +239,17 @@ class Prepared:
     compact: str
     positions: list[int]
     han_at: list[int]
+    _places: dict[str, list[int]] | None = None
+
+    def places(self) -> dict[str, list[int]]:
+        """Each folded token form with the indexes of its tokens: a matcher looks up each
+        distinct word once, however often the text repeats it."""
+        if self._places is None:
+            places: dict[str, list[int]] = {}
+            for i, tok in enumerate(self.tokens):
+                places.setdefault(tok[3], []).append(i)
+            self._places = places
+        return self._places
 
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")

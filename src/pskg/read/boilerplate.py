@@ -20,25 +20,40 @@ MIN_TAIL_AT = 0.1    # a "tail" heading in the first tenth of a page does not en
 MAX_LINE = 400       # a "line" pattern never marks a longer line (that is prose, not a notice)
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+@lru_cache(maxsize=2)
+def _patterns(lowered: bool = False) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """One regular expression per kind of row (every language's rows joined), so a text is
-    scanned three times, not once per row."""
+    scanned once per kind, not once per row. `lowered`: for a text already in lower case,
+    without the case-insensitive flag (half the time), where no row spells a capital."""
     by_kind: dict[str, list[str]] = {}
     for row in table("boilerplate"):
-        by_kind.setdefault(row["kind"], []).append(f"(?:{row['pattern']})")
+        kind, pattern = row["kind"], row["pattern"]
+        if kind == "line" and pattern.startswith(".*") and pattern.endswith(".*"):
+            kind, pattern = "contains", pattern[2:-2]   # a line holding these words: searched
+        by_kind.setdefault(kind, []).append(f"(?:{pattern})")
     out = []
     for kind, patterns in sorted(by_kind.items()):
-        template = {"line": _LINE, "tail": _HEADING, "span": "{}"}[kind]
-        out.append((kind, re.compile(template.format("|".join(patterns)), re.I | re.M)))
+        template = {"line": _LINE, "tail": _HEADING, "span": "{}", "contains": "{}"}[kind]
+        joined = template.format("|".join(patterns))
+        capitals = any(c.isupper() for c in re.sub(r"\\.", "", joined))
+        flags = re.M if lowered and not capitals else re.I | re.M
+        out.append((kind, re.compile(joined, flags)))
     return tuple(out)
 
 
 def find_boilerplate(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     tail_start = len(text)
-    for kind, pattern in _patterns():
-        for m in pattern.finditer(text):
+    low = text.lower()
+    lowered = len(low) == len(text)          # the same offsets: match the lower-case text
+    if lowered:
+        text = low
+    for kind, pattern in _patterns(lowered):
+        if kind == "contains":
+            spans += _lines_containing(text, pattern)
+            continue
+        matches = _line_matches(text, pattern) if kind == "line" else pattern.finditer(text)
+        for m in matches:
             if kind == "tail":
                 if m.start() >= MIN_TAIL_AT * len(text):   # not the page's own heading
                     tail_start = min(tail_start, m.start())
@@ -55,6 +70,35 @@ def find_boilerplate(text: str) -> list[tuple[int, int]]:
     if tail_start < len(text):
         spans.append((tail_start, len(text)))
     return merge(spans)
+
+
+def _line_matches(text: str, pattern: re.Pattern[str]):
+    """Matches of a whole-line pattern on the lines short enough to be a notice (a long line
+    is prose, and trying the patterns' open '.*' on it costs time for nothing)."""
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if end - start <= MAX_LINE:
+            m = pattern.match(text, start, end)
+            if m:
+                yield m
+        start = end + 1
+
+
+def _lines_containing(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The short lines (surrounding spaces aside) holding a match: a line row written
+    `.*words.*` is searched in each line, not matched with backtracking at every place."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if len(line) <= MAX_LINE and line.strip():
+            m = pattern.search(text, start, end)
+            if m and m.end() > m.start():
+                lead = len(line) - len(line.lstrip(" \t"))
+                out.append((start + lead, start + len(line.rstrip(" \t"))))
+        start = end + 1
+    return out
 
 
 def merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -84,14 +84,31 @@ def language_scores(text: str, script: str) -> dict[str, float]:
     return scores
 
 
-def detect(text: str) -> tuple[str, str]:
-    """(ISO 639-1 language, ISO 15924 script) of a text; ('und', 'Zyyy') when it has no letters."""
-    counts = script_counts(text)
+def _main_script(counts: Counter[str]) -> str | None:
+    """The script with the most letters (Japanese: Han with a tenth as much Kana)."""
     if not counts:
-        return "und", "Zyyy"
+        return None
     script = counts.most_common(1)[0][0]
     if script == "Han" and counts["Kana"] >= 0.1 * counts["Han"]:
         script = "Kana"
+    return script
+
+
+def text_script(text: str) -> str:
+    """The ISO 15924 script of a text, as `detect` gives it, without classifying its language."""
+    script = _main_script(script_counts(text))
+    if script is None:
+        return "Zyyy"
+    if script == "Han":
+        return han_variant(text)
+    return "Jpan" if script == "Kana" else script
+
+
+def detect(text: str) -> tuple[str, str]:
+    """(ISO 639-1 language, ISO 15924 script) of a text; ('und', 'Zyyy') when it has no letters."""
+    script = _main_script(script_counts(text))
+    if script is None:
+        return "und", "Zyyy"
     if script == "Han":
         return "zh", han_variant(text)
     if script in BY_SCRIPT:
@@ -151,7 +168,7 @@ def detect_document(text: str) -> tuple[str, str]:
     # the median place of its blocks, so that a translated title above the original does not count)
     near = [k for k in votes if votes[k] >= PARALLEL_SHARE * top]
     lang = min(near, key=lambda k: (sorted(places[k])[(len(places[k]) - 1) // 2], places[k][0]))
-    return lang, detect("\n".join(blocks[lang]))[1]
+    return lang, text_script("\n".join(blocks[lang]))
 
 
 def block_language(block: str) -> str:

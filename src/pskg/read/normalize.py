@@ -82,6 +82,8 @@ def repair_hyphenation(text: str) -> str:
     more often than without, or, lacking evidence either way, when the next line starts with a
     capital ('Алма-\\nАта'). The line break moves after the rejoined word."""
     for _ in range(3):                       # 'рес-\\nпубли-\\nка' needs two passes
+        if not _HYPHENATED.search(text):     # most texts: nothing to join, no index to build
+            break
         words = _WordIndex(text)
         new = _HYPHENATED.sub(lambda m: _join(m, text, words), text)
         if new == text:
