@@ -19,10 +19,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
-import subprocess
 import platform
 import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import time

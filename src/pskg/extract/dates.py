@@ -90,7 +90,7 @@ def find_dates(text: str) -> list[Mention]:
         ends.insert(i, end)
         found[start] = Mention("date", iso, Span(start, end, text[start:end], rule))
 
-    for m in _HAN_DATE.finditer(text):
+    for m in (_HAN_DATE.finditer(text) if "月" in text else ()):   # no month sign, no Han date
         year = _to_int(m.group(1)) if m.group(1) else None
         month, day = _to_int(m.group(2)), _to_int(m.group(3))
         if month and day and (year is None or 1800 <= year <= 2099):

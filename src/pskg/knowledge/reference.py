@@ -256,4 +256,11 @@ def load(data_dir: str | os.PathLike[str] | None = None) -> ReferenceData:
     """The reference data in ``data_dir`` (default: the repository's data/reference, or
     $PSKG_REFERENCE_DIR), read once and cached."""
     path = data_dir or os.environ.get("PSKG_REFERENCE_DIR") or DEFAULT_DIR
-    return _load(str(Path(path).resolve()))
+    path = str(path)
+    return _load(_resolved(path) if os.path.isabs(path) else str(Path(path).resolve()))
+
+
+@lru_cache(maxsize=16)
+def _resolved(path: str) -> str:
+    """An absolute folder name with its links resolved (a system call per part: once)."""
+    return str(Path(path).resolve())

@@ -25,6 +25,7 @@ BY_SCRIPT = {"Geor": "ka", "Armn": "hy", "Grek": "el", "Hebr": "he", "Hang": "ko
 BLOCK_CHARS = 400
 MAX_BLOCKS = 200          # a long document is cut into at most about this many blocks
 PARALLEL_SHARE = 0.85     # a language with this share of the leader's text, coming first, wins
+CONFIDENT_CHARS = 240     # a block's head the model is asked about first (a sure answer ends it)
 SAMPLE_BLOCKS = 24        # blocks a document is judged on, spread over it
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 _APOSTROPHES = re.compile(r"[ʻʼ‘’`´]")
@@ -154,11 +155,17 @@ def detect_document(text: str) -> tuple[str, str]:
     places: dict[str, list[int]] = defaultdict(list)
     every = list(_blocks(text))
     step = max(1, len(every) // SAMPLE_BLOCKS)     # a long document: blocks spread over it do
-    for place, block in enumerate(every[::step]):
+    sample = every[::step]
+    weights = [_weight(block) for block in sample]
+    left = sum(weights)
+    for place, (block, weight) in enumerate(zip(sample, weights)):
         lang = block_language(block)
-        votes[lang] += _weight(block)
+        votes[lang] += weight
         blocks[lang].append(block)
         places[lang].append(place)
+        left -= weight
+        if _decided(votes, left):
+            break
     if len(votes) > 1:
         votes.pop("und", None)
     if not votes:
@@ -169,6 +176,18 @@ def detect_document(text: str) -> tuple[str, str]:
     near = [k for k in votes if votes[k] >= PARALLEL_SHARE * top]
     lang = min(near, key=lambda k: (sorted(places[k])[(len(places[k]) - 1) // 2], places[k][0]))
     return lang, text_script("\n".join(blocks[lang]))
+
+
+def _decided(votes: Counter[str], left: int) -> bool:
+    """Whether the blocks not yet read (`left` letters) can no longer change the outcome: no
+    other language, given all of them, could come within PARALLEL_SHARE of the leader."""
+    if not votes:
+        return False
+    (top, most), *rest = votes.most_common()
+    if top == "und":
+        return False
+    second = rest[0][1] if rest else 0
+    return second + left < PARALLEL_SHARE * most
 
 
 def block_language(block: str) -> str:
@@ -200,7 +219,7 @@ def _confident(block: str, at_least: float = 0.99) -> tuple[str, bool]:
     model, table_only = _identifier(script)
     if model is None or table_only:
         return "und", False
-    lang, prob = model.classify(block)
+    lang, prob = model.classify(block[:CONFIDENT_CHARS])
     return lang, prob >= at_least
 
 

@@ -34,7 +34,9 @@ def script_of(char: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=256)
 def script_counts(text: str) -> Counter[str]:
+    """Letters per script (cached: a block is asked about by several steps; never mutate it)."""
     counts: Counter[str] = Counter()
     for char, n in Counter(text).items():
         script = script_of(char)
