@@ -114,6 +114,15 @@ The ministers discussed transport corridors and signed a memorandum on cooperati
 NEWS_DATED = """ASTANA, 11 June 2019. On 10 June 2019 in Astana the Presidents of Kazakhstan and Kyrgyzstan signed the Agreement on the development of cross-border trade. The document provides for simplified customs procedures at four border crossings.
 """
 
+# a Kazakh news item: the headline mentions a treaty in a clause (not a title); the text reports
+# the signing, place and date of a protocol, named by a long title before its kind word
+NEWS_HEADLINE_CLAUSE = """Сенат шекара туралы келісімді екінші оқылымда мақұлдады
+
+Сенаторлар 2021 жылғы 15 наурызда Ақтөбе қаласында қол қойылған Қазақстан Республикасының Үкіметі мен Тәжікстан Республикасының Үкіметі арасындағы жүк тасымалын жеңілдету және шекара бекеттерінде бірлескен бақылау жүргізу туралы хаттаманы ратификациялау туралы заң жобасын мақұлдады.
+
+Енді бұл келісім Президент қол қойғаннан кейін күшіне енеді.
+"""
+
 
 @pytest.fixture
 def extract(tmp_path: Path):
@@ -182,3 +191,16 @@ def test_news_dateline_is_not_the_signing_date_or_place(extract):
     assert claim.kind == "agreement"
     assert claim.date_signed == "2019-06-10"        # not the dateline's 11 June
     assert set(claim.parties) == {"KZ", "KG"}
+
+
+def test_news_headline_clause_is_not_a_title_the_reported_signing_is(extract):
+    """A head-final headline that goes on after its kind word is a sentence about an instrument,
+    not its title; the instrument whose signing (date, place) the text reports, named by a title
+    longer than the usual reach before its kind word, is the one the item is about."""
+    record = extract(NEWS_HEADLINE_CLAUSE)
+    claim = record.instrument
+    assert record.genre == "secondary"
+    assert claim.kind == "protocol"
+    assert claim.date_signed == "2021-03-15"
+    assert claim.place == "aktobe"
+    assert set(claim.parties) == {"KZ", "TJ"}

@@ -13,9 +13,9 @@ import re
 
 from pskg.assemble.genres import Wrapper, card_dates, card_fields, in_wrapper, opens_heading
 from pskg.assemble.header import complete_year, field_value
-from pskg.assemble.layout import Zone, line_at, sentence_at
+from pskg.assemble.layout import Zone, head_first, line_at, sentence_at
 from pskg.assemble.rank import Candidate
-from pskg.assemble.references import attached_date, head_first, is_own
+from pskg.assemble.references import attached_date, is_own
 from pskg.extract import Mentions
 from pskg.model import Mention
 

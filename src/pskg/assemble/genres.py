@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pskg.assemble.layout import Zone, line_at
-from pskg.assemble.references import head_first
+from pskg.assemble.layout import Zone, head_first, line_at
 from pskg.extract import Mentions
 from pskg.extract.match import is_han
 from pskg.model import Mention

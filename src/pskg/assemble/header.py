@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pskg.assemble.layout import Zone, is_heading, is_label, line_at, sentence_at
+from pskg.assemble.layout import Zone, head_first, is_heading, is_label, line_at, sentence_at
 from pskg.extract import Mentions
 from pskg.model import Mention, Span
 
@@ -103,7 +103,10 @@ def title_text(text: str, start: int, end: int) -> str:
 
 
 def main_kind(m: Mentions, start: int, end: int) -> Mention | None:
-    """The kind word that heads the title: one that opens it, else the last one in it."""
+    """The kind word that heads the title: one that opens it, else the last one in it. In a
+    head-final language a title ends with its kind word (bar a closing word or two, "… туралы
+    келісім", "…协定"); a kind word followed by a clause ("… келишимди үч окуудан колдоду", a
+    news headline) heads no title: the line only mentions an instrument."""
     kinds = m.of("type", start=start, end=end)
     if not kinds:
         return None
@@ -111,7 +114,13 @@ def main_kind(m: Mentions, start: int, end: int) -> Mention | None:
     first = kinds[0]
     if not text[start:first.span.start].strip(_TITLE_STRIP + " \n"):
         return first
-    return kinds[-1]
+    last = kinds[-1]
+    if not head_first(m.text.language) and len(_WORD.findall(text[last.span.end:end])) > 2:
+        return None
+    return last
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def field_value(m: Mentions, field: str, kind: str, zone: Zone, window: int = 60):

@@ -110,3 +110,10 @@ def opens_label(text: str, mention: Mention) -> bool:
     not inside running prose ("For Ukraine's reconstruction, …")."""
     before = text[max(0, mention.span.start - 40):mention.span.start].rstrip(" \t")
     return not before or before[-1] in "\n*_|>#•-"
+
+
+@lru_cache(maxsize=None)
+def head_first(lang: str) -> bool:
+    """Titles open with their kind word in this language (data/lexicon/word_order.tsv)."""
+    rows = lexicon.rows("word_order", lang.split("-")[0])
+    return bool(rows) and rows[0]["titles"] == "head-first"

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from pskg.assemble.header import complete_year
-from pskg.assemble.layout import Zone, sentence_at
+from pskg.assemble.layout import Zone, head_first, sentence_at
 from pskg.extract import Mentions
 from pskg.knowledge import lexicon, reference
 from pskg.model import Mention, Reference, Span
@@ -125,7 +125,10 @@ def attached_date(m: Mentions, kind: Mention) -> tuple[Mention, str] | None:
     "of" or "sign"."""
     text = m.text.text
     s, e = sentence_at(text, kind.span.start)
-    dates = [complete_year(m, d) for d in m.of("date", start=max(s, kind.span.start - 150),
+    # a head-final language writes the whole title, and the signing phrase, before the kind
+    # word ("<date> <place> signed <long title> agreement-ACC"): reach further back there
+    reach = 150 if head_first(m.text.language) else 320
+    dates = [complete_year(m, d) for d in m.of("date", start=max(s, kind.span.start - reach),
                                                 end=min(e, kind.span.end + 300))]
     dates = [d for d in dates if d is not None]
     before = [d for d in dates if d.span.end <= kind.span.start]
@@ -154,13 +157,6 @@ def attached_date(m: Mentions, kind: Mention) -> tuple[Mention, str] | None:
         if ties:
             return date, "of" if any(c.value == "of_date" for c in ties) else "sign"
     return None
-
-
-@lru_cache(maxsize=None)
-def head_first(lang: str) -> bool:
-    """Titles open with their kind word in this language (data/lexicon/word_order.tsv)."""
-    rows = lexicon.rows("word_order", lang.split("-")[0])
-    return bool(rows) and rows[0]["titles"] == "head-first"
 
 
 @lru_cache(maxsize=None)

@@ -277,8 +277,16 @@ def _longest_non_overlapping(hits: list[Hit], text: str = "", same_span: bool = 
     """The longest hit at each place; of equally long ones, one written exactly as the phrase
     ('Belarus' is Belarus, not Palau's 'Belau' with an ending); with `same_span`, every
     meaning of one stretch of text is kept (lexicon words, never names)."""
-    hits.sort(key=lambda h: (h.start, -(h.end - h.start),
-                             fold(text[h.start:h.end]) != fold(h.entry.phrase)))
+    hits.sort(key=lambda h: (h.start, -h.end))
+    i = 0
+    while i < len(hits) - 1:          # equal spans: the one written exactly as its phrase first
+        j = i + 1
+        while j < len(hits) and hits[j].start == hits[i].start and hits[j].end == hits[i].end:
+            j += 1
+        if j - i > 1:
+            exact = fold(text[hits[i].start:hits[i].end])
+            hits[i:j] = sorted(hits[i:j], key=lambda h: exact != fold(h.entry.phrase))
+        i = j
     out: list[Hit] = []
     last_end = -1
     for hit in hits:
