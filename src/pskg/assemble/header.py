@@ -105,8 +105,8 @@ def title_text(text: str, start: int, end: int) -> str:
 def main_kind(m: Mentions, start: int, end: int) -> Mention | None:
     """The kind word that heads the title: one that opens it, else the last one in it. In a
     head-final language a title ends with its kind word (bar a closing word or two, "… туралы
-    келісім", "…协定"); a kind word followed by a clause ("… келишимди үч окуудан колдоду", a
-    news headline) heads no title: the line only mentions an instrument."""
+    келісім", "…协定"); a kind word followed by a clause (a news headline: "the senate approved
+    the agreement in a second reading", verb last) heads no title: the line only mentions one."""
     kinds = m.of("type", start=start, end=end)
     if not kinds:
         return None
