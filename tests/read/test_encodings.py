@@ -64,3 +64,25 @@ def test_a_plausible_declared_charset_decides_and_a_wrong_one_is_ignored():
     russian = sized(TEXTS["ru"], 1000)
     lying = f'<html><head><meta charset="windows-1251"></head><body><p>{russian}</p></body></html>'
     assert decode(lying.encode("koi8-r"), "b.html") == (lying, "koi8-r")
+
+
+# short news items in Russian, cp1251: read as Mac Cyrillic, their capitals turn into symbols
+# stuck to lower-case words ("—тороны", "¬ городе"), which looked nearly as natural and made
+# chardet's two guesses too close to call
+NEWS_CP1251 = [
+    "В городе Минске подписан документ «Соглашение о сотрудничестве в области связи»\n\n"
+    "5 мая 2004 г. в городе Минске Министр связи Беларуси и Министр связи Армении подписали "
+    "документ «Соглашение о сотрудничестве в области связи».\n\nСогласно документу, стороны "
+    "будут взаимодействовать в развитии сетей связи и почтовой службы. Стороны также обсудили "
+    "вопросы подготовки кадров.\n\n(ТАСС)\n",
+    "В Душанбе подписан документ «Протокол о внесении изменений в Соглашение о торговле»\n\n"
+    "2 октября 2015 г. в Душанбе Министр торговли Таджикистана и Министр экономики Узбекистана "
+    "подписали документ «Протокол о внесении изменений в Соглашение о торговле».\n\nСогласно "
+    "документу, стороны снижают пошлины на сельскохозяйственную продукцию. Стороны также "
+    "обсудили вопросы транзита.\n\n(Азия-Плюс)\n",
+]
+
+
+@pytest.mark.parametrize("text", NEWS_CP1251)
+def test_capitals_turned_into_symbols_give_the_mac_page_away(text):
+    assert decode(text.encode("cp1251"), "news.txt") == (text, "cp1251")

@@ -104,4 +104,11 @@ def _cyrillic_bonus(sample: str) -> float:
             hits += (a + b) in pairs
     if not total:
         return 0.0
-    return 0.5 * min(1.0, hits / total / 0.35) - 0.25 - 2 * flips / max(1, words)
+    glued = len(_GLUED.findall(sample))
+    return 0.5 * min(1.0, hits / total / 0.35) - 0.25 - 2 * (flips + glued) / max(1, words)
+
+
+# a symbol stuck to the front of a lower-case word ("—оглашение", "¬ городе"): what capitals
+# become when a code page puts symbols where the text's has capital letters (cp1251 read as Mac
+# Cyrillic); hyphens, apostrophes, stops, commas, slashes and opening quotes or brackets are not
+_GLUED = re.compile(r"[^\w\s\-‐'’.,:;/«„“‘(\[‹\"][а-яёіїєґўәғқңөұүһ]")
