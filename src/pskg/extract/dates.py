@@ -19,11 +19,25 @@ from pskg.knowledge import lexicon
 from pskg.model import Mention, Span
 
 YEAR = r"(1[89]\d\d|20\d\d)"
+# (pattern, order, characters that may not come right before it): a pattern that opens with a
+# digit is searched fast; the character before is checked in `_numeric` (a look-behind would
+# make the regex engine try every position of the text)
 _NUMERIC = [
-    (re.compile(r"(?<![\d.])(\d{1,2})\s?[./]\s?(\d{1,2})\s?[./]\s?" + YEAR + r"(?!\d)"), "dmy"),
-    (re.compile(r"(?<!\d)" + YEAR + r"-(\d{2})-(\d{2})(?!\d)"), "ymd"),
-    (re.compile(r"(?<![\d.])(\d{1,2})[.\s]{1,2}([IVX]{1,4})[.\s]{1,2}" + YEAR + r"(?!\d)"), "dRy"),
+    (re.compile(r"(\d{1,2})\s?[./]\s?(\d{1,2})\s?[./]\s?" + YEAR + r"(?!\d)"), "dmy", "0123456789."),
+    (re.compile(YEAR + r"-(\d{2})-(\d{2})(?!\d)"), "ymd", "0123456789"),
+    (re.compile(r"(\d{1,2})[.\s]{1,2}([IVX]{1,4})[.\s]{1,2}" + YEAR + r"(?!\d)"), "dRy", "0123456789."),
 ]
+
+
+def _numeric(pattern: re.Pattern, text: str, not_after: str):
+    """The matches `finditer` would give with `(?<![not_after])` in front of the pattern."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        if m.start() and text[m.start() - 1] in not_after:
+            pos = m.start() + 1
+            continue
+        yield m
+        pos = m.end()
 _CJK_NUM = r"[0-9０-９]{1,4}|[一二三四五六七八九十〇零两]{1,4}"
 _HAN_DATE = re.compile(
     rf"(?:({_CJK_NUM})\s*年\s*)?({_CJK_NUM})\s*月\s*({_CJK_NUM})\s*[日号號]")
@@ -95,8 +109,8 @@ def find_dates(text: str) -> list[Mention]:
         month, day = _to_int(m.group(2)), _to_int(m.group(3))
         if month and day and (year is None or 1800 <= year <= 2099):
             add(m.start(), m.end(), _iso(year, month, day), "date:han")
-    for pattern, order in _NUMERIC:
-        for m in pattern.finditer(text):
+    for pattern, order, not_after in _NUMERIC:
+        for m in _numeric(pattern, text, not_after):
             a, b, c = m.groups()
             if order == "dmy":
                 iso = _iso(int(c), int(b), int(a))
