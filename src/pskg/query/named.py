@@ -4,7 +4,9 @@ A .rq file opens with ``# key: value`` comment lines: name, title, description, 
 ``# param: NAME TYPE required|optional|default=VALUE description`` (TYPE: literal, date,
 integer, iri, lang). Values are bound as RDF terms, never pasted into the text as typed:
 rdflib gets ``initBindings``; pyoxigraph and remote endpoints get a ``VALUES`` block of
-serialised terms at the ``# @values`` marker line (top of the WHERE group). pyoxigraph's own
+serialised terms at each ``# @values`` marker line (the top of the WHERE group; a query may
+put more markers in an inner group or sub-select, so that a param limits the rows there,
+before the joins: pyoxigraph applies a group's filters after its joins). pyoxigraph's own
 ``substitutions`` (SEP-0007) is not used: it needs each bound variable in the projection and
 makes ``BOUND(?param)`` false, which optional params rely on; the SPARQL protocol has no
 bindings. Values are validated by type first (IRIs without ``<>"{}|^`\\`` or spaces, literals
@@ -193,11 +195,27 @@ def run(nq: NamedQuery, dataset, params: dict[str, str] | None = None) -> QueryR
     if type(dataset).__module__.startswith("pyoxigraph"):
         solutions = dataset.query(inject(nq, bindings), use_default_graph_as_union=reads_union(dataset))
         columns = [v.value for v in solutions.variables]
-        rows = [tuple(from_oxigraph(s[c]) for c in columns) for s in solutions]
-        return QueryResult(columns, rows)
+        return QueryResult(columns, _rows(solutions))
     result = dataset.query(nq.text, initBindings=bindings)
     columns = [str(v) for v in result.vars]
     return QueryResult(columns, [tuple(row) for row in result])
+
+
+def _rows(solutions) -> list[tuple]:
+    """pyoxigraph solutions as tuples of rdflib terms. A solution iterates its values in the
+    order of the projection; each distinct term is converted once (IRIs, languages and kinds
+    recur on every row of a large answer)."""
+    seen: dict = {None: None}
+    rows = []
+    for solution in solutions:
+        row = []
+        for term in solution:
+            found = seen.get(term, seen)
+            if found is seen:
+                found = seen[term] = from_oxigraph(term)
+            row.append(found)
+        rows.append(tuple(row))
+    return rows
 
 
 def _from_json(cell: dict | None):
