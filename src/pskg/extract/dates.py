@@ -38,6 +38,8 @@ def _numeric(pattern: re.Pattern, text: str, not_after: str):
             continue
         yield m
         pos = m.end()
+
+
 _CJK_NUM = r"[0-9０-９]{1,4}|[一二三四五六七八九十〇零两]{1,4}"
 _HAN_DATE = re.compile(
     rf"(?:({_CJK_NUM})\s*年\s*)?({_CJK_NUM})\s*月\s*({_CJK_NUM})\s*[日号號]")

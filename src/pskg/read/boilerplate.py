@@ -59,8 +59,6 @@ def find_boilerplate(text: str) -> list[tuple[int, int]]:
                     tail_start = min(tail_start, m.start())
                     break
                 continue
-            if kind == "line" and m.end() - m.start() > MAX_LINE:
-                continue
             if m.end() > m.start():
                 spans.append((m.start(), m.end()))
     spans += [(m.start(), m.end()) for m in _SHORT_RUN.finditer(text)]
@@ -72,32 +70,34 @@ def find_boilerplate(text: str) -> list[tuple[int, int]]:
     return merge(spans)
 
 
-def _line_matches(text: str, pattern: re.Pattern[str]):
-    """Matches of a whole-line pattern on the lines short enough to be a notice (a long line
-    is prose, and trying the patterns' open '.*' on it costs time for nothing)."""
+def _short_lines(text: str):
+    """(start, end) of each non-blank line short enough to be a notice: a longer line is prose,
+    and trying the rows' open '.*' on it costs time for nothing."""
     start = 0
     for line in text.split("\n"):
         end = start + len(line)
-        if end - start <= MAX_LINE:
-            m = pattern.match(text, start, end)
-            if m:
-                yield m
+        if end - start <= MAX_LINE and line.strip():
+            yield start, end
         start = end + 1
+
+
+def _line_matches(text: str, pattern: re.Pattern[str]):
+    """Matches of a whole-line pattern, line by line."""
+    for start, end in _short_lines(text):
+        m = pattern.match(text, start, end)
+        if m:
+            yield m
 
 
 def _lines_containing(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
-    """The short lines (surrounding spaces aside) holding a match: a line row written
-    `.*words.*` is searched in each line, not matched with backtracking at every place."""
+    """The lines (surrounding spaces aside) holding a match: a row written `.*words.*` is
+    searched in each line, not matched with backtracking at every place."""
     out: list[tuple[int, int]] = []
-    start = 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        if len(line) <= MAX_LINE and line.strip():
-            m = pattern.search(text, start, end)
-            if m and m.end() > m.start():
-                lead = len(line) - len(line.lstrip(" \t"))
-                out.append((start + lead, start + len(line.rstrip(" \t"))))
-        start = end + 1
+    for start, end in _short_lines(text):
+        m = pattern.search(text, start, end)
+        if m and m.end() > m.start():
+            line = text[start:end]
+            out.append((start + len(line) - len(line.lstrip(" \t")), start + len(line.rstrip(" \t"))))
     return out
 
 
