@@ -76,7 +76,7 @@ def bench_size(args, n: int) -> list[dict]:
         records += run_stage(args, "extract1", n)
     records += run_stage(args, "build", n)
     records += run_stage(args, "load", n)
-    records += run_stage(args, "validate", n, ["--on-disk"] if n >= 50_000 else [])
+    records += run_stage(args, "validate", n, ["--on-disk"])
     records += run_stage(args, "export", n)
     records += run_stage(args, "queries", n)
     if n == 10_000 or (n < 10_000 and args.perdoc):
@@ -130,7 +130,7 @@ def main() -> None:
     for n in sizes:
         if args.only:          # re-run some stages; their records replace the stored ones
             fresh = [r for stage in args.only.split(",") for r in run_stage(
-                args, stage, n, ["--on-disk"] if stage == "validate" and n >= 50_000 else [],
+                args, stage, n, ["--on-disk"] if stage == "validate" else [],
                 step_timeout=args.baseline_timeout if stage == "baseline" else None)]
             keys = {(r["step"], r.get("engine")) for r in fresh}
             old = stored.setdefault("sizes", {}).get(str(n), [])

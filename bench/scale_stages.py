@@ -107,7 +107,8 @@ def stage_build(work: Path) -> None:
 def stage_load(work: Path) -> None:
     """The store as `pskg build --store` leaves it: a named graph per document and the facts
     graph (their union, each triple once) in the default graph. Then one document changed
-    and one removed, each in one transaction that keeps the facts graph in step."""
+    and one removed, each in one transaction that keeps the facts graph in step; both are
+    put back afterwards, so validation, export and queries see the store as built."""
     import pyoxigraph as ox
 
     from pskg.store import drop_graph, facts, load_dataset, open_store, replace_graph
@@ -123,8 +124,12 @@ def stage_load(work: Path) -> None:
     changed = b"\n".join(ln for ln in text.splitlines() if b"/terms/title>" not in ln) + b"\n"
     seconds, _ = timed(lambda s=store: replace_graph(s, one, changed))
     emit(step="replace_document", seconds=seconds, quads=len(changed.splitlines()))
+    removed = ox.serialize(store.quads_for_pattern(None, None, None, ox.NamedNode(graphs[0])),
+                           format=ox.RdfFormat.N_QUADS)
     seconds, _ = timed(lambda s=store: drop_graph(s, graphs[0]))
     emit(step="remove_document", seconds=seconds, in_step=not facts.reads_union(store))
+    for graph, quads in ((one, text), (graphs[0], removed)):   # back as built, for the stages after
+        replace_graph(store, graph, quads)
     del store
 
 

@@ -147,6 +147,16 @@ def test_every_input_gives_the_same_results(broken, tmp_path):
     store = ox.Store()
     store.load(nquads, ox.RdfFormat.N_QUADS, lenient=True)
     assert keys(validate_fast.validate(store).results) == expected
+    # a pskg store (facts graph beside the document graphs) is read through its facts graph,
+    # with the same results and sources, and is left exactly as it was
+    from pskg.store import facts
+    facts.build(store)
+    before = sorted(map(str, store))
+    report = validate_fast.validate(store)
+    assert keys(report.results) == expected
+    assert sorted(map(str, store)) == before
+    assert [v.source_span for v in report.violations] == \
+        [v.source_span for v in validate_fast.validate(ds).violations]
 
 
 def test_bulk_nquads_are_the_pipeline_dataset(corpus):

@@ -5,8 +5,11 @@ synthetic instruments (bench/RESULTS.md); a shapes graph the compiler cannot tra
 back to pyshacl. (Per-document pyshacl in parallel was measured too: ~50× slower at 10,000.)
 
 Input: an rdflib Graph/Dataset or N-Quads (bytes, a .nq path), loaded into a fresh in-memory
-store; or a pyoxigraph Store, queried in place (the vocabulary added as pskgid:graph/ontology
-when missing) — the way to validate graphs too big for memory. Literals are checked as pyshacl
+store; or a pyoxigraph Store, queried in place — the way to validate graphs too big for memory.
+A pskg store (`pskg build --store`) is read through its facts graph, each triple once, beside
+the vocabulary (added for the run as pskgid:graph/ontology when missing, and taken out again);
+a store of named graphs only, through their union. Reading the facts graph instead of the
+union of 100,000 document graphs is what lets validation finish at that size (bench/RESULTS.md). Literals are checked as pyshacl
 checks them: a value of the right datatype whose lexical form is not plainly valid
 ("1991-02-30"^^xsd:date) is read again with rdflib.
 """
@@ -15,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -27,6 +31,7 @@ from rdflib.namespace import RDF, SH, XSD
 from pskg.rdf.load import quiet_rdflib
 from pskg.rdf.namespaces import ONTOLOGY_GRAPH
 from pskg.rdf.terms import from_oxigraph
+from pskg.store import facts
 from pskg.validate.compile import Check, Unsupported
 from pskg.validate.shacl import ValidationReport, Violation, load_shapes, load_vocabulary
 
@@ -65,25 +70,46 @@ def _vocabulary() -> bytes:
     return _nt_lines(load_vocabulary())
 
 
-def data_store(data) -> tuple[ox.Store, bool]:
-    """(store, union): an in-memory store holding `data` and the vocabulary. An rdflib graph
-    or dataset goes into the default graph; N-Quads (bytes or a .nq path) keep their graphs,
-    so queries then read the union of the graphs."""
-    if isinstance(data, ox.Store):      # a pskg store: the vocabulary beside the documents
+UNION = {"use_default_graph_as_union": True}     # the graphs checks read: every named graph
+DEFAULT: dict = {}                                # the default graph
+
+
+def data_store(data) -> tuple[ox.Store, dict]:
+    """(store, scope): a store holding `data` and the vocabulary, and the keyword arguments of
+    `Store.query` that make its checks read them. An rdflib graph or dataset goes into the
+    default graph of a fresh in-memory store; N-Quads (bytes or a .nq path) keep their graphs,
+    so checks read their union. A given store is used in place (see `vocabulary_beside`)."""
+    if isinstance(data, ox.Store):
         graph = ox.NamedNode(str(ONTOLOGY_GRAPH))
-        if not data.contains_named_graph(graph):
-            data.load(_vocabulary(), ox.RdfFormat.N_TRIPLES, to_graph=graph, lenient=True)
-        return data, True
+        if facts.has_facts(data):      # a pskg store: its facts graph and the vocabulary
+            return data, {"default_graph": [ox.DefaultGraph(), graph]}
+        return data, UNION
     store = ox.Store()
     store.bulk_load(_vocabulary(), ox.RdfFormat.N_TRIPLES, lenient=True)
     if isinstance(data, (str, Path)):
         store.bulk_load(path=str(data), format=ox.RdfFormat.N_QUADS, lenient=True)
-        return store, True
+        return store, UNION
     if isinstance(data, bytes):
         store.bulk_load(data, ox.RdfFormat.N_QUADS, lenient=True)
-        return store, True
+        return store, UNION
     store.bulk_load(_nt_lines(data), ox.RdfFormat.N_TRIPLES, lenient=True)
-    return store, False
+    return store, DEFAULT
+
+
+@contextmanager
+def vocabulary_beside(store: ox.Store):
+    """The vocabulary in `store` as the named graph pskgid:graph/ontology while the checks run;
+    a graph added here is removed afterwards, so the store is left as it was found (its facts
+    graph never holds the vocabulary: queries and exports of the store do not change)."""
+    graph = ox.NamedNode(str(ONTOLOGY_GRAPH))
+    added = not store.contains_named_graph(graph)
+    if added:
+        store.load(_vocabulary(), ox.RdfFormat.N_TRIPLES, to_graph=graph, lenient=True)
+    try:
+        yield
+    finally:
+        if added:
+            store.remove_graph(graph)
 
 
 def _ill_typed(value: Literal, datatype: URIRef) -> bool:
@@ -96,20 +122,21 @@ def _ill_typed(value: Literal, datatype: URIRef) -> bool:
     return kind is not None and not isinstance(lit.value, kind)
 
 
-def _rows(store: ox.Store, check: Check, union: bool) -> list[dict]:
-    solutions = store.query(check.query, use_default_graph_as_union=union)
+def _rows(store: ox.Store, check: Check, scope: dict) -> list[dict]:
+    solutions = store.query(check.query, **scope)
     names = [v.value for v in solutions.variables]
     return [{name: from_oxigraph(row[name]) for name in names} for row in solutions]
 
 
-def run_checks(store: ox.Store, checks: list[Check], union: bool, threads: int = 2) -> list[Result]:
-    """Run the checks (pyoxigraph releases the GIL while it evaluates, so threads help)."""
+def run_checks(store: ox.Store, checks: list[Check], scope: dict, threads: int = 2) -> list[Result]:
+    """Run the checks over the graphs `scope` names (`Store.query` keywords; pyoxigraph
+    releases the GIL while it evaluates, so threads help)."""
     out: set[Result] = set()
     if threads <= 1:      # in this thread: a worker thread's malloc arena kept GBs at 100k
-        answers = [_rows(store, c, union) for c in checks]
+        answers = [_rows(store, c, scope) for c in checks]
     else:
         with ThreadPoolExecutor(threads) as pool:
-            answers = list(pool.map(lambda c: _rows(store, c, union), checks))
+            answers = list(pool.map(lambda c: _rows(store, c, scope), checks))
     for check, rows in zip(checks, answers):
         for got in rows:
             focus, value = got.get("this"), got.get("value")
@@ -148,11 +175,11 @@ def validate(data, shapes: Graph | None = None, threads: int | None = None) -> V
         from pskg.validate import validate as reference_validate
         return reference_validate(data, shapes)
     threads = threads or (1 if isinstance(data, ox.Store) else 2)
-    store, union = data_store(data)
-    results = run_checks(store, checks, union, threads)
-    violations = [_violation(r, shapes) for r in results]
+    store, scope = data_store(data)
     from pskg.validate.trace import add_sources
-    violations = add_sources(store, union, violations)
+    with vocabulary_beside(store) if isinstance(data, ox.Store) else nullcontext():
+        results = run_checks(store, checks, scope, threads)
+        violations = add_sources(store, scope, [_violation(r, shapes) for r in results])
     violations.sort(key=lambda v: (str(v.focus_node), str(v.path), v.message, str(v.value)))
     conforms = not any(r.severity == SH.Violation for r in results)
     return FastReport(conforms, violations, None, results)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pyshacl
-from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import BNode, Dataset, Graph, Namespace, URIRef
 from rdflib.namespace import PROV, RDF, SH
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.term import Node
@@ -125,6 +125,11 @@ def _violation(report: Graph, r: Node, shapes: Graph, sources: "_EvidenceIndex")
                      shape, doc, span)
 
 
+def spans(start: str, end: str, exact: str) -> tuple[int, int, str] | None:
+    """The (start, end, exact) of an evidence node whose offsets are plain numbers."""
+    return (int(start), int(end), exact) if start.isdigit() and end.isdigit() else None
+
+
 class _EvidenceIndex:
     """Evidence nodes by rdf:subject, to say which document and span a focus node came from."""
 
@@ -155,10 +160,10 @@ class _EvidenceIndex:
     def _source(self, e):
         g, span = self.g, None
         doc = g.value(e, PROV.wasDerivedFrom)
-        start, end, exact = (g.value(e, OA.start), g.value(e, OA.end), g.value(e, OA.exact))
-        if isinstance(start, Literal) and isinstance(end, Literal) and \
-                str(start).isdigit() and str(end).isdigit():
-            span = (int(str(start)), int(str(end)), str(exact) if exact is not None else "")
+        starts, ends = set(g.objects(e, OA.start)), set(g.objects(e, OA.end))
+        exact = min(map(str, g.objects(e, OA.exact)), default="")
+        if len(starts) == 1 and len(ends) == 1:   # a broken evidence node has no one span
+            span = spans(str(next(iter(starts))), str(next(iter(ends))), exact)
         return (self._document_name(doc) if doc is not None else None), span
 
     def _document_name(self, doc):

@@ -9,6 +9,7 @@ from rdflib import URIRef
 
 from pskg.rdf.namespaces import OA, PSKG
 from pskg.rdf.terms import from_oxigraph
+from pskg.validate.shacl import spans
 
 _QUERY = f"""PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 SELECT ?f ?kind ?e ?p ?o ?doc ?name ?start ?end ?exact WHERE {{
@@ -24,36 +25,43 @@ SELECT ?f ?kind ?e ?p ?o ?doc ?name ?start ?end ?exact WHERE {{
 }}"""
 
 
-def _evidence(store: ox.Store, union: bool, nodes: list[URIRef]) -> dict:
+def _evidence(store: ox.Store, scope: dict, nodes: list[URIRef]) -> dict:
     """focus → {kind: {evidence: facts}} for the IRIs among `nodes`."""
     found: dict = {}
     for i in range(0, len(nodes), 2000):
         values = " ".join(f"<{n}>" for n in nodes[i:i + 2000])
-        for row in store.query(_QUERY % values, use_default_graph_as_union=union):
+        for row in store.query(_QUERY % values, **scope):
             get = {k: from_oxigraph(row[k]) for k in
                    ("f", "kind", "e", "p", "o", "doc", "name", "start", "end", "exact")}
             kinds = found.setdefault(get["f"], {})
             facts = kinds.setdefault(int(get["kind"]), {}).setdefault(get["e"] or get["doc"], {
-                "p": set(), "o": set(), "doc": get["doc"], "name": get["name"], "start": get["start"],
-                "end": get["end"], "exact": get["exact"]})
-            facts["p"].add(get["p"])
-            facts["o"].add(get["o"])
+                "p": set(), "o": set(), "doc": get["doc"], "name": get["name"], "start": set(),
+                "end": set(), "exact": set()})
+            for key in ("p", "o", "start", "end", "exact"):
+                facts[key].add(get[key])
+    for kinds in found.values():
+        for facts in (f for by_node in kinds.values() for f in by_node.values()):
+            for key in ("start", "end", "exact"):
+                facts[key].discard(None)
     return found
 
 
 def _source(facts: dict):
     doc = facts["doc"]
     name = str(facts["name"]) if facts["name"] is not None else (str(doc) if doc is not None else None)
-    start, end, exact = facts["start"], facts["end"], facts["exact"]
+    starts, ends = facts["start"], facts["end"]
+    exact = min(map(str, facts["exact"]), default="")
     span = None
-    if start is not None and end is not None and str(start).isdigit() and str(end).isdigit():
-        span = (int(str(start)), int(str(end)), str(exact) if exact is not None else "")
+    if len(starts) == 1 and len(ends) == 1:    # a broken evidence node has no one span
+        span = spans(str(next(iter(starts))), str(next(iter(ends))), exact)
     return name, span
 
 
-def add_sources(store: ox.Store, union: bool, violations: list) -> list:
+def add_sources(store: ox.Store, scope: dict, violations: list) -> list:
+    """`violations` with their source documents and spans; `scope`: the graphs to read (the
+    `Store.query` keywords the checks ran with)."""
     nodes = sorted({v.focus_node for v in violations if isinstance(v.focus_node, URIRef)})
-    found = _evidence(store, union, nodes) if nodes else {}
+    found = _evidence(store, scope, nodes) if nodes else {}
     out = []
     for v in violations:
         kinds = found.get(v.focus_node, {})
