@@ -190,10 +190,13 @@ def inject(nq: NamedQuery, bindings: dict[str, object]) -> str:
 
 
 def run(nq: NamedQuery, dataset, params: dict[str, str] | None = None) -> QueryResult:
-    """Run over an rdflib Graph/Dataset (initBindings) or a pyoxigraph Store (VALUES)."""
+    """Run over an rdflib Graph/Dataset (initBindings) or a pyoxigraph Store (VALUES; its
+    plain OPTIONAL and EXISTS groups read per row, pskg.query.lateral)."""
     bindings = bind(nq, params or {})
     if type(dataset).__module__.startswith("pyoxigraph"):
-        solutions = dataset.query(inject(nq, bindings), use_default_graph_as_union=reads_union(dataset))
+        from pskg.query.lateral import for_oxigraph
+        solutions = dataset.query(for_oxigraph(inject(nq, bindings)),
+                                  use_default_graph_as_union=reads_union(dataset))
         columns = [v.value for v in solutions.variables]
         return QueryResult(columns, _rows(solutions))
     result = dataset.query(nq.text, initBindings=bindings)
