@@ -103,10 +103,10 @@ def _shape(ns, ix) -> list[str]:
     for step in ("extract_jobs2", "resolve", "map_nquads", "bulk_load_disk", "validate_fast",
                  "export_turtle", "replace_document"):
         pts = [(int(n), ix[n][step]["seconds"]) for n in sized if "seconds" in ix[n].get(step, {})]
-        if len(pts) >= 2:
-            (a, ta), (b, tb) = pts[-2], pts[-1]
-            out.append(f"- {step}: ×{tb / ta:.1f} from N = {a:,} to {b:,}, i.e. ~N^"
-                       f"{math.log(tb / ta) / math.log(b / a):.2f}.")
+        steps = [f"×{tb / ta:.1f} from N = {a:,} to {b:,} (~N^{math.log(tb / ta) / math.log(b / a):.2f})"
+                 for (a, ta), (b, tb) in zip(pts, pts[1:]) if ta > 0 and tb > 0]
+        if steps:
+            out.append(f"- {step}: " + "; ".join(steps) + ".")
     return out + [""]
 
 

@@ -56,6 +56,10 @@ def params_for(name: str) -> list[dict[str, str]]:
                 + [{"from": "1992-01-01", "lang": la} for la in LANGS])
     if name == "parties_as_of":
         return []        # per instrument: see instrument_params
+    if name == "instruments_in_force_for":
+        dates = ["1991-12-31", "1993-06-30", "1999-12-31", "2005-06-30", "2030-01-01"]
+        return [{"state": s, "date": d, "lang": LANGS[i % 4]}
+                for i, (s, d) in enumerate((s, d) for s in STATES for d in dates)]
     raise AssertionError(f"no params listed for {name}")
 
 
@@ -179,10 +183,11 @@ def test_the_per_row_forms_are_what_pyoxigraph_is_given():
     alone, and leaves groups whose variable scopes it would change as written."""
     text = (QUERIES / "consent_timeline.rq").read_text(encoding="utf-8")
     assert "LATERAL { OPTIONAL {" in for_oxigraph(text) and "LATERAL" not in text
-    forced = (QUERIES / "instruments_in_force_for.rq").read_text(encoding="utf-8")
-    # the NOT EXISTS group opens with the pattern on a variable bound outside it
-    assert "FILTER NOT EXISTS { ?f pskg:instrument ?instrument . LATERAL { ?f a pskg:EntryIntoForce" \
-        in " ".join(for_oxigraph(forced).split())
+    # an EXISTS group opens with its pattern on a variable bound outside it, the rest per row
+    split = for_oxigraph("SELECT * WHERE { ?i ?p ?o FILTER NOT EXISTS { ?f a <urn:C> ; <urn:of> ?i ;"
+                         " <urn:on> ?d . FILTER(?d > 3) } }")
+    assert " ".join(split.split()) == ("SELECT * WHERE { ?i ?p ?o FILTER NOT EXISTS { ?f <urn:of> ?i ."
+                                       " LATERAL { ?f a <urn:C> ; <urn:on> ?d . FILTER(?d > 3) } } }")
     kept = ('SELECT * WHERE { ?s ?p "OPTIONAL { ?x ?y ?z }" . # OPTIONAL { ?a ?b ?c }\n'
             " ?s <urn:OPTIONAL> ?o OPTIONAL { ?o ?q ?v BIND(1 AS ?one) }"
             " OPTIONAL { { SELECT ?o WHERE { ?o ?r ?w } } }"
@@ -193,3 +198,45 @@ def test_the_per_row_forms_are_what_pyoxigraph_is_given():
     for path in QUERIES.glob("*.rq"):      # every rewritten text is a query pyoxigraph parses
         nq = load_query(path)
         ox.Store().query(for_oxigraph(inject(nq, {})))
+
+
+INVENTED_CONSENT = """
+@prefix pskg: <https://w3id.org/pskg/ontology#> . @prefix x: <urn:x:> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> . @prefix dcterms: <http://purl.org/dc/terms/> .
+x:A pskg:isoCode "AA" . x:B pskg:isoCode "BB" .
+x:t1 a pskg:Instrument , pskg:Treaty ; dcterms:title "Treaty one"@en ;
+     pskg:dateSigned "2000-01-01"^^xsd:date ; pskg:party x:A , x:B .
+x:t2 a pskg:Instrument ; dcterms:title "Agreement two"@en ;
+     pskg:dateSigned "2001-01-01"^^xsd:date ; pskg:party x:A .
+x:s1 a pskg:ConsentEvent , pskg:SignatureEvent ; pskg:instrument x:t1 ; pskg:state x:A ; pskg:eventDate "2000-01-01"^^xsd:date .
+x:r1 a pskg:ConsentEvent , pskg:Ratification ; pskg:instrument x:t1 ; pskg:state x:A ; pskg:eventDate "2002-01-01"^^xsd:date .
+x:w1 a pskg:ConsentEvent , pskg:Withdrawal ; pskg:instrument x:t1 ; pskg:state x:A ; pskg:eventDate "2004-01-01"^^xsd:date .
+x:a1 a pskg:ConsentEvent , pskg:Accession ; pskg:instrument x:t1 ; pskg:state x:A ; pskg:eventDate "2006-01-01"^^xsd:date .
+x:r2 a pskg:ConsentEvent , pskg:Ratification ; pskg:instrument x:t1 ; pskg:state x:B ; pskg:eventDate "2001-06-01"^^xsd:date .
+x:f2 a pskg:ConsentEvent , pskg:EntryIntoForce ; pskg:instrument x:t2 ; pskg:eventDate "2003-01-01"^^xsd:date .
+x:u2 a pskg:ConsentEvent , pskg:Suspension ; pskg:instrument x:t2 ; pskg:state x:A ; pskg:eventDate "2005-01-01"^^xsd:date .
+"""
+
+
+def test_in_force_rewrite_on_each_rule():
+    """instruments_in_force_for against its previous text on an invented graph where each rule
+    decides a row: a ratification after the day, an entry into force after it, a withdrawal
+    and the accession that renewed it, a suspension; in pyoxigraph and in rdflib."""
+    from rdflib import Dataset
+    store = ox.Store()
+    store.load(INVENTED_CONSENT, format=ox.RdfFormat.TURTLE)
+    dataset = Dataset(default_union=True)
+    dataset.parse(data=INVENTED_CONSENT, format="turtle")
+    seen = []
+    for state in ("AA", "BB"):
+        for day in ("1999-06-01", "2000-06-01", "2001-09-01", "2002-06-01", "2003-06-01",
+                    "2004-06-01", "2005-06-01", "2006-06-01"):
+            params = {"state": state, "date": day}
+            new = compare("instruments_in_force_for", store, params)
+            assert answers("instruments_in_force_for", dataset, params, ordered=True) == new
+            seen.append(tuple(row[0] for row in new))
+    # AA on each day: before signing; signed, ratified later; t2 not yet in force; ratified;
+    # both; t1 withdrawn; t2 suspended as well; t1 renewed by accession. BB: ratified 2001.
+    t1, t2 = "urn:x:t1", "urn:x:t2"
+    assert seen == [(), (), (), (t1,), (t1, t2), (t2,), (), (t1,),
+                    (), (), (t1,), (t1,), (t1,), (t1,), (t1,), (t1,)]
