@@ -31,7 +31,6 @@ from rdflib.namespace import RDF, SH, XSD
 from pskg.rdf.load import quiet_rdflib
 from pskg.rdf.namespaces import ONTOLOGY_GRAPH
 from pskg.rdf.terms import from_oxigraph
-from pskg.store import facts
 from pskg.validate.compile import Check, Unsupported
 from pskg.validate.shacl import ValidationReport, Violation, load_shapes, load_vocabulary
 
@@ -81,7 +80,7 @@ def data_store(data) -> tuple[ox.Store, dict]:
     so checks read their union. A given store is used in place (see `vocabulary_beside`)."""
     if isinstance(data, ox.Store):
         graph = ox.NamedNode(str(ONTOLOGY_GRAPH))
-        if facts.has_facts(data):      # a pskg store: its facts graph and the vocabulary
+        if _holds_facts(data):         # a pskg store: its facts graph and the vocabulary
             return data, {"default_graph": [ox.DefaultGraph(), graph]}
         return data, UNION
     store = ox.Store()
@@ -94,6 +93,12 @@ def data_store(data) -> tuple[ox.Store, dict]:
         return store, UNION
     store.bulk_load(_nt_lines(data), ox.RdfFormat.N_TRIPLES, lenient=True)
     return store, DEFAULT
+
+
+def _holds_facts(store: ox.Store) -> bool:
+    """Whether the store's default graph holds triples: the facts graph of a pskg store (the
+    test of pskg.store.facts.has_facts; the store stage comes after this one)."""
+    return next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
 
 
 @contextmanager
