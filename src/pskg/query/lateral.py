@@ -34,7 +34,6 @@ _TOKEN = re.compile(r'''
   | (?P<open> \{ ) | (?P<close> \} )
   | (?P<word> [A-Za-z_][A-Za-z0-9_]* )
 ''', re.X)
-_OPTIONAL = re.compile(r"OPTIONAL\s*\{", re.I)
 # keywords whose scope a per-row substitution would change
 _BLOCKING = {"select", "bind", "values", "minus", "exists", "union", "graph", "service",
              "optional", "lateral"}
@@ -53,39 +52,45 @@ def _close(text: str, start: int) -> int:
     raise ValueError("unbalanced braces in the query")
 
 
-def _plain(body: str) -> bool:
-    return not any(m.group("word") and m.group("word").lower() in _BLOCKING
-                   for m in _TOKEN.finditer(body))
-
-
 def for_oxigraph(text: str) -> str:
     """`text` (a query) as pyoxigraph plans it well: plain OPTIONAL and EXISTS groups per row."""
     return lateral_exists(lateral_optionals(text))
 
 
-def lateral_optionals(text: str) -> str:
-    """`text` with each plain OPTIONAL group read per row (see the module's docstring)."""
+def _rewrite(text: str, keyword: str, blocking: set[str], make) -> str:
+    """`text` with each `KEYWORD { body }` group whose body holds none of the `blocking` words
+    replaced by `make(body, brace, end)` (None: left as written); `brace` and `end` are the
+    indexes of the group's braces. Strings, IRIs and comments are never read as keywords."""
+    head_re = re.compile(rf"{keyword}\s*\{{", re.I)
     out, pos = [], 0
     for m in _TOKEN.finditer(text):
-        if m.start() < pos or not m.group("word") or m.group("word").upper() != "OPTIONAL":
+        if m.start() < pos or not m.group("word") or m.group("word").upper() != keyword:
             continue
-        head = _OPTIONAL.match(text, m.start())
+        head = head_re.match(text, m.start())
         if head is None:
             continue
         brace = head.end() - 1
         end = _close(text, brace)
         body = text[brace + 1:end]
-        if not _plain(body):
+        if any(t.group("word") and t.group("word").lower() in blocking
+               for t in _TOKEN.finditer(body)):
             continue
-        out.append(text[pos:m.start()])
-        out.append(f"LATERAL {{ OPTIONAL {{{body}}} }}")
+        new = make(body, brace, end)
+        if new is None:
+            continue
+        out += [text[pos:m.start()], new]
         pos = end + 1
     out.append(text[pos:])
     return "".join(out)
 
 
+def lateral_optionals(text: str) -> str:
+    """`text` with each plain OPTIONAL group read per row (see the module's docstring)."""
+    return _rewrite(text, "OPTIONAL", _BLOCKING,
+                    lambda body, brace, end: f"LATERAL {{ OPTIONAL {{{body}}} }}")
+
+
 _TOKEN_SKIPS = re.compile(r'''\#[^\n]*|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\s]*>''')
-_EXISTS = re.compile(r"EXISTS\s*\{", re.I)
 _SUBJECT = re.compile(r"\s*(?:[?$]\w+|<[^<>\s]*>|[A-Za-z][\w-]*:[\w-]*)\s")
 _END = re.compile(r"(?P<semi>;)|(?P<dot>\.)(?=\s|$)|(?P<open>[{(\[])|(?P<close>[})\]])")
 # an EXISTS group may hold FILTERs and nested [NOT] EXISTS, nothing that scopes variables
@@ -157,27 +162,12 @@ def _first_pattern(body: str, outer: set[str]) -> tuple[str, str] | None:
 def lateral_exists(text: str, outer: frozenset[str] = frozenset()) -> str:
     """`text` with each plain EXISTS group read from a look-up first (module docstring);
     `outer`: the variables bound around `text` (for a group nested in another)."""
-    out, pos = [], 0
-    for m in _TOKEN.finditer(text):
-        if m.start() < pos or not m.group("word") or m.group("word").upper() != "EXISTS":
-            continue
-        head = _EXISTS.match(text, m.start())
-        if head is None:
-            continue
-        brace = head.end() - 1
-        end = _close(text, brace)
-        body = text[brace + 1:end]
-        if any(t.group("word") and t.group("word").lower() in _EXISTS_BLOCKING
-               for t in _TOKEN.finditer(body)):
-            continue
+    def make(body: str, brace: int, end: int) -> str | None:
         around = outer | _variables(text[:brace]) | _variables(text[end:])
         split = _first_pattern(body, around)
         if split is None:
-            continue
+            return None
         first, rest = split
         inner = lateral_exists(rest, frozenset(around | _variables(first)))
-        out.append(text[pos:brace + 1])
-        out.append(f" {first} . LATERAL {{ {inner} }} ")
-        pos = end
-    out.append(text[pos:])
-    return "".join(out)
+        return f"EXISTS {{ {first} . LATERAL {{ {inner} }} }}"
+    return _rewrite(text, "EXISTS", _EXISTS_BLOCKING, make)
