@@ -20,9 +20,9 @@ import pytest
 from test_queries import QUERIES, answers, compact
 
 from pskg.pipeline import build
-from pskg.query.lateral import for_oxigraph
 from pskg.query.named import bind, inject, load_query, run
 from pskg.rdf.export import serialize
+from pskg.rdf.lateral import for_oxigraph
 from pskg.rdf.terms import from_oxigraph
 from pskg.store import facts
 from pskg.synth import write_corpus
@@ -136,7 +136,7 @@ def test_rewrite_same_answers_on_a_synthetic_build(name, synthetic):
             (name, params)
 
 
-# --- the per-row forms pyoxigraph is given (pskg.query.lateral) --------------------------------
+# --- the per-row forms pyoxigraph is given (pskg.rdf.lateral) --------------------------------
 
 LATERAL_POOLS = {"state": STATES, "date": ["1991-12-31", "1995-01-01", "2005-06-30", "2030-01-01"],
                  "lang": ["en", "ru", "ka"], "from": ["1992-01-01"], "to": ["1999-12-31"]}

@@ -444,3 +444,25 @@ def test_withdrawal_by_an_unknown_member_is_a_warning(graph, shapes):
     report = both_validators(graph, shapes)
     assert report.conforms
     assert [v.severity for v in report.violations] == ["Warning"]
+
+
+def test_a_succeeding_state_needs_neither_to_ratify_nor_to_withdraw(graph, shapes):
+    consent(graph, PSKG.Ratification, KZ, "1992-03-01")
+    consent(graph, PSKG.Withdrawal, KZ, "1999-04-20", node=PSKGID["event/e3"], origin=PSKG.Curated)
+    assert failing(both_validators(graph, shapes), "party or signatory", PSKG.state)
+    assert [v.severity for v in both_validators(graph, shapes).violations].count("Warning") == 1
+    consent(graph, PSKG.Succession, KZ, "1992-01-15", node=PSKGID["event/e2"])
+    report = both_validators(graph, shapes)
+    assert report.conforms and not report.violations   # neither the violation nor the warning
+    graph.remove((PSKGID["event/e2"], RDF.type, PSKG.Succession))
+    graph.add((PSKGID["event/e2"], RDF.type, PSKG.Withdrawal))  # not a way in: reported again
+    assert failing(both_validators(graph, shapes), "party or signatory", PSKG.state)
+
+
+@pytest.mark.parametrize("kept, missing", [(OA.start, OA.end), (OA.end, OA.start)])
+def test_an_evidence_span_needs_both_ends(graph, shapes, kept, missing):
+    graph.remove((EV_SIG, missing, None))
+    [v] = failing(both_validators(graph, shapes), "or neither", missing)
+    assert v.focus_node == EV_SIG
+    graph.remove((EV_SIG, kept, None))
+    assert both_validators(graph, shapes).conforms        # neither end: a fact without a quote

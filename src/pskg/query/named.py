@@ -191,14 +191,23 @@ def inject(nq: NamedQuery, bindings: dict[str, object]) -> str:
 
 def run(nq: NamedQuery, dataset, params: dict[str, str] | None = None) -> QueryResult:
     """Run over an rdflib Graph/Dataset (initBindings) or a pyoxigraph Store (VALUES; its
-    plain OPTIONAL and EXISTS groups read per row, pskg.query.lateral)."""
+    plain OPTIONAL and EXISTS groups read per row, pskg.rdf.lateral; its final ORDER BY
+    done on the converted rows, pskg.query.order)."""
     bindings = bind(nq, params or {})
     if type(dataset).__module__.startswith("pyoxigraph"):
-        from pskg.query.lateral import for_oxigraph
-        solutions = dataset.query(for_oxigraph(inject(nq, bindings)),
-                                  use_default_graph_as_union=reads_union(dataset))
+        from pskg.query.order import sort_rows, split_order
+        from pskg.rdf.lateral import for_oxigraph
+        text = for_oxigraph(inject(nq, bindings))
+        union = reads_union(dataset)
+        split = split_order(text)
+        solutions = dataset.query(split[0] if split else text, use_default_graph_as_union=union)
         columns = [v.value for v in solutions.variables]
-        return QueryResult(columns, _rows(solutions))
+        rows = _rows(solutions)
+        if split:
+            rows = sort_rows(columns, rows, split[1])
+            if rows is None:           # a key not projected: pyoxigraph orders it
+                rows = _rows(dataset.query(text, use_default_graph_as_union=union))
+        return QueryResult(columns, rows)
     result = dataset.query(nq.text, initBindings=bindings)
     columns = [str(v) for v in result.vars]
     return QueryResult(columns, [tuple(row) for row in result])

@@ -28,6 +28,7 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH, XSD
 
+from pskg.rdf.lateral import for_oxigraph
 from pskg.rdf.load import quiet_rdflib
 from pskg.rdf.namespaces import ONTOLOGY_GRAPH
 from pskg.rdf.terms import from_oxigraph
@@ -128,7 +129,7 @@ def _ill_typed(value: Literal, datatype: URIRef) -> bool:
 
 
 def _rows(store: ox.Store, check: Check, scope: dict) -> list[dict]:
-    solutions = store.query(check.query, **scope)
+    solutions = store.query(for_oxigraph(check.query), **scope)   # EXISTS groups per row
     names = [v.value for v in solutions.variables]
     return [{name: from_oxigraph(row[name]) for name in names} for row in solutions]
 
