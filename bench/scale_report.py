@@ -38,7 +38,9 @@ def _rss(r: dict) -> str:
 
 
 def _peak(records) -> float:
-    return max((max(r.get("rss_mb", 0), r.get("children_rss_mb", 0)) for r in records), default=0)
+    """The highest RSS of the build's own stages (BUILD: not the baseline's, nor the queries')."""
+    return max((max(r.get("rss_mb", 0), r.get("children_rss_mb", 0)) for r in records
+                if r.get("step") in BUILD), default=0)
 
 
 def _total(ix: dict, steps) -> tuple[float, bool]:
@@ -81,7 +83,7 @@ def write_report(stored: dict) -> str:
         total, capped = _total(ix[n], BUILD)
         peak = _peak(sizes[n])
         out += ["", f"Built + validated + loaded (extract with 2 processes, resolve, map, load, "
-                    f"validate): **{'> ' if capped else ''}{total:.1f} s**; peak RSS of any stage "
+                    f"validate): **{'> ' if capped else ''}{total:.1f} s**; peak RSS of these stages "
                     f"**{peak:,.0f} MB**.", ""]
     out += _queries(ns, ix) + _baseline(ns, ix) + _perdoc(ns, ix) + _targets(ns, ix)
     out += _shape(ns, ix)

@@ -207,3 +207,21 @@ def test_an_ill_typed_language_literal_fails_sh_datatype_in_both(broken):
 def test_xsd_language_lexical_space(lexical, ill):
     from pskg.validate.datatypes import retyped
     assert retyped(Literal(lexical, datatype=XSD.language)).ill_typed is ill
+
+
+def test_a_document_that_breaks_a_rule_is_traced_to_itself_alone(corpus):
+    """The source of a Document's violation is read from the document itself: one row, not
+    one per evidence node of the store (which stopped the 100k validation)."""
+    import pyoxigraph as ox
+
+    from pskg.validate.trace import _evidence
+    store, scope = validate_fast.data_store(corpus.dataset)
+    ds = corpus.dataset
+    docs = sorted({q[0] for q in ds.quads((None, RDF.type, PSKG.Document, None))}, key=str)
+    evidence = {q[0] for q in ds.quads((None, RDF.type, PSKG.Evidence, None))}
+    assert len(docs) >= 2 and len(evidence) > 100
+    found = _evidence(store, scope, docs)
+    for doc in docs:
+        assert list(found[doc][1]) == [doc], doc
+        assert found[doc][1][doc]["name"] == next(q[2] for q in ds.quads((doc, PSKG.fileName, None, None)))
+    assert isinstance(store, ox.Store)

@@ -7,21 +7,32 @@ from dataclasses import replace
 import pyoxigraph as ox
 from rdflib import URIRef
 
+from pskg.rdf.lateral import for_oxigraph
 from pskg.rdf.namespaces import OA, PSKG
 from pskg.rdf.terms import from_oxigraph
 from pskg.validate.shacl import spans
 
+# Per focus node (LATERAL: pyoxigraph plans the union with the node bound, not over the store):
+# the evidence node itself (0), the document itself (1), or the evidence about it (2). The
+# look-ups of an evidence node's facts belong to branches 0 and 2 only: in branch 1 ?e is unbound,
+# and they would join every evidence node of the store (at 100k, 2.6 million rows for one
+# document that broke a rule: the validation that did not finish).
 _QUERY = f"""PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 SELECT ?f ?kind ?e ?p ?o ?doc ?name ?start ?end ?exact WHERE {{
   VALUES ?f {{ %s }}
-  {{ ?f a <{PSKG.Evidence}> . BIND(?f AS ?e) BIND(0 AS ?kind) }}
-  UNION {{ ?f a <{PSKG.Document}> . BIND(?f AS ?doc) BIND(1 AS ?kind) }}
-  UNION {{ ?e a <{PSKG.Evidence}> ; rdf:subject ?f . BIND(2 AS ?kind) }}
-  OPTIONAL {{ ?e rdf:predicate ?p }} OPTIONAL {{ ?e rdf:object ?o }}
-  OPTIONAL {{ ?e <http://www.w3.org/ns/prov#wasDerivedFrom> ?doc }}
-  OPTIONAL {{ ?doc <{PSKG.fileName}> ?name }}
-  OPTIONAL {{ ?e <{OA.start}> ?start }} OPTIONAL {{ ?e <{OA['end']}> ?end }}
-  OPTIONAL {{ ?e <{OA.exact}> ?exact }}
+  LATERAL {{
+    {{
+      {{ ?f a <{PSKG.Evidence}> . BIND(?f AS ?e) BIND(0 AS ?kind) }}
+      UNION {{ ?e a <{PSKG.Evidence}> ; rdf:subject ?f . BIND(2 AS ?kind) }}
+      OPTIONAL {{ ?e rdf:predicate ?p }} OPTIONAL {{ ?e rdf:object ?o }}
+      OPTIONAL {{ ?e <http://www.w3.org/ns/prov#wasDerivedFrom> ?doc }}
+      OPTIONAL {{ ?doc <{PSKG.fileName}> ?name }}
+      OPTIONAL {{ ?e <{OA.start}> ?start }} OPTIONAL {{ ?e <{OA['end']}> ?end }}
+      OPTIONAL {{ ?e <{OA.exact}> ?exact }}
+    }}
+    UNION {{ ?f a <{PSKG.Document}> . BIND(?f AS ?doc) BIND(1 AS ?kind)
+             OPTIONAL {{ ?doc <{PSKG.fileName}> ?name }} }}
+  }}
 }}"""
 
 
@@ -30,7 +41,7 @@ def _evidence(store: ox.Store, scope: dict, nodes: list[URIRef]) -> dict:
     found: dict = {}
     for i in range(0, len(nodes), 2000):
         values = " ".join(f"<{n}>" for n in nodes[i:i + 2000])
-        for row in store.query(_QUERY % values, **scope):
+        for row in store.query(for_oxigraph(_QUERY % values), **scope):
             get = {k: from_oxigraph(row[k]) for k in
                    ("f", "kind", "e", "p", "o", "doc", "name", "start", "end", "exact")}
             kinds = found.setdefault(get["f"], {})
