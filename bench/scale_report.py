@@ -85,6 +85,11 @@ def write_report(stored: dict) -> str:
         out += ["", f"Built + validated + loaded (extract with 2 processes, resolve, map, load, "
                     f"validate): **{'> ' if capped else ''}{total:.1f} s**; peak RSS of these stages "
                     f"**{peak:,.0f} MB**.", ""]
+        val = ix[n].get("validate_fast")
+        if val and "conforms" in val:
+            rules = "; ".join(f"{k} ({v:,})" for k, v in (val.get("rules") or {}).items())
+            out += [f"Validation of the store as built: {'conforms' if val['conforms'] else 'does NOT conform'}, "
+                    f"{val['results']:,} results" + (f" — {rules}" if rules else "") + ".", ""]
     out += _queries(ns, ix) + _baseline(ns, ix) + _perdoc(ns, ix) + _targets(ns, ix)
     out += _shape(ns, ix)
     notes = HERE / "scale_notes.md"

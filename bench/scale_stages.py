@@ -164,8 +164,10 @@ def stage_validate(work: Path, on_disk: bool) -> None:
     else:
         data = work / "graph.nq"
     seconds, report = timed(lambda: validate_fast.validate(data))
+    from collections import Counter
+    rules = Counter(f"{v.severity}: {v.message}" for v in report.violations)
     emit(step="validate_fast", seconds=seconds, conforms=report.conforms,
-         results=len(report.violations), where=source)
+         results=len(report.violations), where=source, rules=dict(rules.most_common()))
 
 
 def stage_export(work: Path) -> None:
