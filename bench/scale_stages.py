@@ -113,12 +113,13 @@ def stage_extract1(work: Path) -> None:
 
 def stage_build(work: Path) -> None:
     """read+extract+assemble (2 processes) → resolve → map to N-Quads (2 processes)."""
-    from pskg.pipeline import process_all
+    from pskg.pipeline import first_copies, process_all
     from pskg.resolve import resolve
     from pskg.store import bulk
     files, sources = _files(work)
-    seconds, records = timed(lambda: process_all(files, sources=sources, jobs=2))
-    emit(step="extract_jobs2", seconds=seconds, docs=len(records))
+    seconds, records = timed(lambda: first_copies(process_all(files, sources=sources, jobs=2)))
+    records, duplicates = records
+    emit(step="extract_jobs2", seconds=seconds, docs=len(records), duplicates=len(duplicates))
     seconds, resolved = timed(lambda: resolve(records).records)
     emit(step="resolve", seconds=seconds, docs=len(resolved))
     path = work / "graph.nq"

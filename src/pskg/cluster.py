@@ -27,7 +27,7 @@ from pathlib import Path
 from pskg import __version__
 from pskg.errors import InputError
 from pskg.paths import DATA_DIR
-from pskg.pipeline import Build, _validate_and_exclude, corpus_files, manifest_sources
+from pskg.pipeline import Build, _validate_and_exclude, corpus_files, first_copies, manifest_sources
 
 NQUADS = "pskg.nq"
 BATCH_BYTES = 1 << 20        # documents sent to a worker per task, about this many bytes
@@ -177,8 +177,8 @@ def build(corpus: Path, out: Path, client, *, lang: str | None = None,
     from pskg.resolve import resolve
     from pskg.validate import fast
 
-    records = read_records(client, corpus_files(corpus), lang=lang,
-                           sources=manifest_sources(corpus))
+    records, duplicates = first_copies(read_records(client, corpus_files(corpus), lang=lang,
+                                                    sources=manifest_sources(corpus)))
     resolution = resolve(records)
     out.mkdir(parents=True, exist_ok=True)
     part = out / f".{NQUADS}.{os.getpid()}.part"
@@ -187,7 +187,7 @@ def build(corpus: Path, out: Path, client, *, lang: str | None = None,
         dataset = Dataset()
         dataset.parse(str(part), format="nquads")
         bind_prefixes(dataset)
-        result = Build(resolution.records, dataset, resolution.decisions)
+        result = Build(resolution.records, dataset, resolution.decisions, duplicates=duplicates)
         if validate:
             _validate_and_exclude(result, fast.validate)
         _drop_rejected(part, result)

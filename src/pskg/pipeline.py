@@ -187,22 +187,35 @@ def reference_nquads() -> bytes:
     return dataset.serialize(format="nquads").encode("utf-8")
 
 
+def first_copies(records: list[Record]) -> tuple[list[Record], dict[str, str]]:
+    """The records in their order with each text once, and the second copies left out (file
+    name → the file kept). A document is known by its content hash: two copies of one text
+    would be one document with two file names (a graph that breaks the shapes), and the store
+    keeps one graph per text. Every build (local, --store, --cluster, the benchmark) uses this."""
+    kept, duplicates, seen = [], {}, {}
+    for record in records:
+        if record.text.sha256 in seen:
+            duplicates[record.text.path.name] = seen[record.text.sha256]
+        else:
+            seen[record.text.sha256] = record.text.path.name
+            kept.append(record)
+    return kept, duplicates
+
+
 def build(corpus: Path, *, lang: str | None = None, jobs: int = 1, validate: bool = True,
           max_mb: float | None = MAX_MB, progress=None) -> Build:
     """Build a corpus folder. Entries that are not files, documents over the size limit and
     second copies of a text (same content hash) are left out and listed (`skipped`,
     `duplicates`); a document that cannot be read at all is an InputError."""
     paths, skipped = scan_corpus(corpus)
-    records, duplicates, seen = [], {}, {}
+    records = []
     for result in process_all(paths, lang=lang, sources=manifest_sources(corpus), jobs=jobs,
                               max_mb=max_mb, progress=progress):
         if isinstance(result, TooLarge):
             skipped.append((result.path, result.problem))
-        elif result.text.sha256 in seen:
-            duplicates[result.text.path.name] = seen[result.text.sha256]
         else:
-            seen[result.text.sha256] = result.text.path.name
             records.append(result)
+    records, duplicates = first_copies(records)
     dataset, decisions = to_dataset(records)
     result = Build(records, dataset, decisions, skipped=skipped, duplicates=duplicates)
     if validate:

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from pskg.cli import app
 from pskg.errors import InputError
-from pskg.pipeline import corpus_files, manifest_sources, process_all
+from pskg.pipeline import corpus_files, first_copies, manifest_sources, process_all
 from pskg.resolve import resolve
 from pskg.store.bulk import write_nquads
 from pskg.synth import write_corpus
@@ -34,6 +34,10 @@ def quads(path: Path, fmt) -> set:
 
 
 def test_cluster_build_is_byte_identical_to_the_local_build(corpus, tmp_path):
+    # with a second copy of one text under another name: both builds keep the first only
+    corpus = Path(shutil.copytree(corpus, tmp_path / "corpus"))
+    first = sorted(corpus.glob("*.txt"))[0]
+    shutil.copy(first, corpus / f"zz-copy-{first.name}")
     result = CliRunner().invoke(app, ["build", "--corpus", str(corpus), "--out", str(tmp_path / "local")])
     assert result.exit_code == 0, result.output
     # the cluster build in its own process (workers are spawned), bounded in time
@@ -42,7 +46,9 @@ def test_cluster_build_is_byte_identical_to_the_local_build(corpus, tmp_path):
                            "--cluster", "local", "--jobs", "2"],
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
-    assert "built 40 of 40 documents" in done.stdout
+    assert "built 40 of 40 documents" in done.stdout, done.stdout
+    assert f"zz-copy-{first.name}: the same text as {first.name}" in done.stdout + done.stderr
+    assert f"zz-copy-{first.name}: the same text as {first.name}" in result.output
     for name in OUTPUTS:
         local, dask = (tmp_path / "local" / name).read_bytes(), (tmp_path / "dask" / name).read_bytes()
         assert local == dask, f"{name} differs between the local and the cluster build"
@@ -50,7 +56,7 @@ def test_cluster_build_is_byte_identical_to_the_local_build(corpus, tmp_path):
     assert len(streamed) > 40 * 100
     assert streamed == quads(tmp_path / "local" / "pskg.trig", ox.RdfFormat.TRIG)
     # and it is the file store.bulk writes from the same records here, byte for byte
-    records = process_all(corpus_files(corpus), sources=manifest_sources(corpus))
+    records, _ = first_copies(process_all(corpus_files(corpus), sources=manifest_sources(corpus)))
     write_nquads(resolve(records).records, tmp_path / "bulk.nq")
     assert (tmp_path / "bulk.nq").read_bytes() == (tmp_path / "dask" / "pskg.nq").read_bytes()
     assert not list((tmp_path / "dask").glob(".*part*"))
