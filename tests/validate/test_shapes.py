@@ -466,3 +466,15 @@ def test_an_evidence_span_needs_both_ends(graph, shapes, kept, missing):
     assert v.focus_node == EV_SIG
     graph.remove((EV_SIG, kept, None))
     assert both_validators(graph, shapes).conforms        # neither end: a fact without a quote
+
+
+def test_two_roles_of_one_act_of_signing_are_a_warning(graph, shapes):
+    """Documents that disagree on a signer's role (or name two offices) are both kept: the
+    second role is reported softly, in both validators."""
+    graph.add((SIG, PSKG.role, ROLE.prime_minister))
+    report = both_validators(graph, shapes)
+    assert report.conforms
+    [v] = [v for v in report.violations if v.path == PSKG.role]
+    assert v.severity == "Warning" and v.focus_node == SIG and "more than one role" in v.message
+    graph.add((SIG, PSKG.role, TOPIC.borders))       # a role outside the scheme still breaks it
+    assert failing(both_validators(graph, shapes), "concept of role:scheme", PSKG.role)
