@@ -117,8 +117,8 @@ def stage_build(work: Path) -> None:
     from pskg.resolve import resolve
     from pskg.store import bulk
     files, sources = _files(work)
-    seconds, records = timed(lambda: first_copies(process_all(files, sources=sources, jobs=2)))
-    records, duplicates = records
+    seconds, (records, duplicates) = timed(
+        lambda: first_copies(process_all(files, sources=sources, jobs=2)))
     emit(step="extract_jobs2", seconds=seconds, docs=len(records), duplicates=len(duplicates))
     seconds, resolved = timed(lambda: resolve(records).records)
     emit(step="resolve", seconds=seconds, docs=len(resolved))

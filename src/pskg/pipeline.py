@@ -190,8 +190,9 @@ def reference_nquads() -> bytes:
 def first_copies(records: list[Record]) -> tuple[list[Record], dict[str, str]]:
     """The records in their order with each text once, and the second copies left out (file
     name → the file kept). A document is known by its content hash: two copies of one text
-    would be one document with two file names (a graph that breaks the shapes), and the store
-    keeps one graph per text. Every build (local, --store, --cluster, the benchmark) uses this."""
+    would be one document with two file names (a graph that breaks the shapes). The local and
+    the cluster build and the benchmark use this; `pskg build --store` keeps one graph per text
+    by itself (`store.ingest`: a text already held is not taken again)."""
     kept, duplicates, seen = [], {}, {}
     for record in records:
         if record.text.sha256 in seen:
