@@ -191,8 +191,9 @@ def first_copies(records: list[Record]) -> tuple[list[Record], dict[str, str]]:
     """The records in their order with each text once, and the second copies left out (file
     name → the file kept). A document is known by its content hash: two copies of one text
     would be one document with two file names (a graph that breaks the shapes). The local and
-    the cluster build and the benchmark use this; `pskg build --store` keeps one graph per text
-    by itself (`store.ingest`: a text already held is not taken again)."""
+    the cluster build and the benchmark use this. `pskg build --store` ends with one graph per
+    text too (the graph is named by the hash, so a later copy replaces it), but it neither uses
+    this nor lists the copy: it counts it as one more document built."""
     kept, duplicates, seen = [], {}, {}
     for record in records:
         if record.text.sha256 in seen:
