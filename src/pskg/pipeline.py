@@ -191,9 +191,8 @@ def first_copies(records: list[Record]) -> tuple[list[Record], dict[str, str]]:
     """The records in their order with each text once, and the second copies left out (file
     name → the file kept). A document is known by its content hash: two copies of one text
     would be one document with two file names (a graph that breaks the shapes). The local and
-    the cluster build and the benchmark use this. `pskg build --store` ends with one graph per
-    text too (the graph is named by the hash, so a later copy replaces it), but it neither uses
-    this nor lists the copy: it counts it as one more document built."""
+    the cluster build and the benchmark use this; `pskg build --store` and `pskg ingest` apply
+    the same rule to the hashes they read before extracting (``pskg.store.plan_ingest``)."""
     kept, duplicates, seen = [], {}, {}
     for record in records:
         if record.text.sha256 in seen:

@@ -73,3 +73,28 @@ def test_unchanged_corpus_is_not_extracted_again(tmp_path, counted):
     result = CliRunner().invoke(app, ["remove", "001_1cb44d360a641795.txt", "--store", str(store)])
     assert result.exit_code == 0, result.output
     assert len(graphs(store)) == len(after) - 1
+
+
+def test_a_second_copy_of_a_text_is_listed_and_not_built_again(tmp_path, counted):
+    """As `pskg build` does: the copy is named as a duplicate, not extracted, not counted; the
+    store keeps one graph for the text, with the first copy's file name. The same holds on a
+    later run, when the first copy is already in the store."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(DATA_DIR / "corpus", corpus)
+    first = sorted(corpus.glob("*.txt"))[0]
+    copy = corpus / "zz-copy.txt"
+    shutil.copyfile(first, copy)
+    store, out = tmp_path / "store", tmp_path / "out"
+    result = CliRunner().invoke(app, ["build", "--corpus", str(corpus), "--store", str(store),
+                                      "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"zz-copy.txt: the same text as {first.name}" in result.output
+    assert "5 new, 0 changed, 0 unchanged" in result.output and "built 5 of 5" in result.output
+    assert len(counted) == 5 and "zz-copy.txt" not in counted
+    held = st.document_files(st.open_store(store))
+    assert len(held) == 5 and "zz-copy.txt" not in held.values() and first.name in held.values()
+
+    result = CliRunner().invoke(app, ["ingest", str(first), str(copy), "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    assert "zz-copy.txt: the same text as" in result.output
+    assert "0 new, 0 changed, 1 unchanged" in result.output and len(counted) == 5

@@ -137,7 +137,7 @@ def _build_in_store(corpus: Path, store: Path, lang: str | None = None):
     typer.echo(f"store {store}: {len(plan.new)} new, {len(plan.changed)} changed, "
                f"{len(plan.unchanged)} unchanged (not extracted again)")
     dataset = st.to_dataset(st.open_store(store))
-    result = Build(records=[], dataset=dataset,
+    result = Build(records=[], dataset=dataset, duplicates=plan.duplicates,
                    documents=len(plan.new) + len(plan.changed) + len(plan.unchanged))
     result.report = run_validate(dataset)
     return result

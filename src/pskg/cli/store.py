@@ -23,12 +23,16 @@ def ingest_cmd(files: List[Path] = typer.Argument(..., exists=True, help="docume
     """Add or update documents in the store; unchanged documents (same content hash) are skipped."""
     from pskg.cli.graph import progress_printer
     from pskg.errors import InputError
+    from pskg.files import escape_name
 
     try:
         from pskg import pipeline
         plan = pipeline.sync_store(store, list(files), progress=progress_printer(progress, "extracted"))
     except InputError as exc:
         fail(str(exc))
+    for name, kept in sorted(plan.duplicates.items()):
+        typer.echo(f"pskg: {escape_name(name)}: the same text as {escape_name(kept)} "
+                   "(same content hash); skipped as a duplicate", err=True)
     typer.echo(f"{len(plan.new)} new, {len(plan.changed)} changed, {len(plan.unchanged)} unchanged → {store}")
 
 

@@ -181,6 +181,7 @@ class Plan:
     changed: list[str] = field(default_factory=list)
     new: list[str] = field(default_factory=list)
     supersedes: dict[str, list[str]] = field(default_factory=dict)  # graph → stale graphs it replaces
+    duplicates: dict[str, str] = field(default_factory=dict)  # file name → the file kept (same text)
 
     def __iter__(self):
         return iter((self.unchanged, self.changed, self.new))
@@ -193,11 +194,17 @@ def _item(value) -> Item:
 def plan_ingest(store: ox.Store, texts: Iterable) -> Plan:
     """Sort documents, given as ``(graph_iri, content_hash[, make_nquads[, file_name]])`` or Items,
     into unchanged (same graph, same hash), changed (the graph, or another graph with the same
-    file name, holds a different hash) and new."""
+    file name, holds a different hash) and new. A later copy of a text already given in
+    ``texts`` (same content hash) is none of these: it is listed in ``duplicates`` (its file
+    name → the first copy's) and left out, as `pskg build` leaves it out."""
     hashes, files = document_hashes(store), document_files(store)
-    plan = Plan()
+    plan, seen = Plan(), {}
     for item in map(_item, texts):
         graph, digest = str(item.graph), normalise_hash(item.content_hash)
+        if digest in seen:
+            plan.duplicates[item.file_name or graph] = seen[digest]
+            continue
+        seen[digest] = item.file_name or graph
         stale = [g for g, f in files.items() if item.file_name and f == item.file_name
                  and g != graph and hashes.get(g) != digest]
         if hashes.get(graph) == digest and not stale:
@@ -211,7 +218,8 @@ def plan_ingest(store: ox.Store, texts: Iterable) -> Plan:
 def ingest(store: ox.Store, items: Iterable) -> Plan:
     """Bring the store up to date with ``items``: extraction (``make_nquads``) runs only for
     new or changed documents, and each of their graphs is replaced as a unit. A document whose
-    pskg:fileName another graph already holds with a different hash supersedes that graph."""
+    pskg:fileName another graph already holds with a different hash supersedes that graph; a
+    second copy of a text in ``items`` is not ingested (``Plan.duplicates``)."""
     items = [_item(i) for i in items]
     keep = facts.has_facts(store) or next(iter(store.named_graphs()), None) is None
     plan = plan_ingest(store, items)
@@ -221,6 +229,7 @@ def ingest(store: ox.Store, items: Iterable) -> Plan:
         graph = str(item.graph)
         if graph not in todo:
             continue
+        todo.discard(graph)  # the first copy of a text; a later one is in plan.duplicates
         replace_graph(store, graph, item.make_nquads(), drop=plan.supersedes.get(graph, ()),
                       keep_facts=keep)
         if item.file_name is None:  # the file name is only known after extraction: look now
