@@ -192,7 +192,8 @@ def inject(nq: NamedQuery, bindings: dict[str, object]) -> str:
 def run(nq: NamedQuery, dataset, params: dict[str, str] | None = None) -> QueryResult:
     """Run over an rdflib Graph/Dataset (initBindings) or a pyoxigraph Store (VALUES; its
     plain OPTIONAL and EXISTS groups read per row, pskg.rdf.lateral; its final ORDER BY
-    done on the converted rows, pskg.query.order)."""
+    done on the converted rows, pskg.query.order). Rows tied on the ORDER BY keys come in the
+    order of their whole rows, from either backend (and from run_remote)."""
     bindings = bind(nq, params or {})
     if type(dataset).__module__.startswith("pyoxigraph"):
         from pskg.query.order import sort_rows, split_order
@@ -210,7 +211,16 @@ def run(nq: NamedQuery, dataset, params: dict[str, str] | None = None) -> QueryR
         return QueryResult(columns, rows)
     result = dataset.query(nq.text, initBindings=bindings)
     columns = [str(v) for v in result.vars]
-    return QueryResult(columns, [tuple(row) for row in result])
+    return QueryResult(columns, in_final_order(nq, columns, [tuple(row) for row in result]))
+
+
+def in_final_order(nq: NamedQuery, columns: list[str], rows: list[tuple]) -> list[tuple]:
+    """Rows an engine ordered by the query's final ORDER BY, with the rows it tied ordered as
+    pskg.query.order orders them: each backend gives the same rows in the same order."""
+    from pskg.query.order import sort_rows, split_order
+    split = split_order(nq.text)
+    ordered = sort_rows(columns, rows, split[1]) if split else None
+    return rows if ordered is None else ordered
 
 
 def _rows(solutions) -> list[tuple]:
@@ -261,4 +271,4 @@ def run_remote(nq: NamedQuery, endpoint_url: str, params: dict[str, str] | None 
     data = client.queryAndConvert()
     columns = data["head"]["vars"]
     rows = [tuple(_from_json(b.get(c)) for c in columns) for b in data["results"]["bindings"]]
-    return QueryResult(columns, rows)
+    return QueryResult(columns, in_final_order(nq, columns, rows))

@@ -12,9 +12,11 @@ left to pyoxigraph.
 The order is SPARQL's (§15.1): unbound, then blank nodes, then IRIs (by their text), then
 literals. Literals of one kind compare as pyoxigraph compares them: numbers by value whatever
 their numeric datatype, dates and date-times by value, strings and language-tagged strings by
-their text, others by their text within their datatype. Blank nodes are equal to each other,
-and ties keep the order pyoxigraph gave (Python's sort, like pyoxigraph's, is stable). Literals
-of different kinds, which SPARQL leaves unordered, are ordered by kind.
+their text, others by their text within their datatype. Blank nodes are equal to each other.
+Literals of different kinds, which SPARQL leaves unordered, are ordered by kind. Rows tied on
+every key, which SPARQL leaves unordered too (and pyoxigraph orders differently from run to
+run), are ordered by their whole rows, so the same query on the same store always gives the
+same order.
 tests/query/test_query_rewrites.py checks every named query's rows against pyoxigraph's order;
 tests/query/test_query_order.py checks each kind of term.
 """
@@ -82,11 +84,36 @@ def term_key(term) -> tuple:
 
 
 def sort_rows(columns: list[str], rows: list[tuple], keys: list[tuple[str, bool]]) -> list[tuple] | None:
-    """`rows` in the order of `keys`; None when a key is not one of `columns`."""
+    """`rows` in the order of `keys`, rows tied on every key in the order of their whole rows
+    (SPARQL leaves ties unordered, and pyoxigraph's order of them varies from run to run: a
+    user asking twice gets the same rows in the same order); None when a key is not one of
+    `columns`. Each distinct term's place is worked out once (the rows of pskg.query.named
+    share one object per distinct term, and a large answer repeats its languages and kinds)."""
     if any(name not in columns for name, _ in keys):
         return None
-    out = list(rows)
-    for name, descending in reversed(keys):    # stable sorts, last key first
-        i = columns.index(name)
-        out.sort(key=lambda row: term_key(row[i]), reverse=descending)
+    memo: dict[int, tuple] = {}    # id → key; the rows keep every term alive meanwhile
+
+    def place(term) -> tuple:
+        found = memo.get(id(term))
+        if found is None:
+            found = memo[id(term)] = term_key(term)
+        return found
+
+    at = [columns.index(name) for name, _ in keys]
+    places = [[place(row[i]) for row in rows] for i in at]
+    order = list(range(len(rows)))
+    for (_, descending), column in reversed(list(zip(keys, places))):   # stable, last key first
+        order.sort(key=column.__getitem__, reverse=descending)
+    out, start = [], 0
+    for end in range(1, len(order) + 1):
+        if end == len(order) or any(c[order[end]] != c[order[start]] for c in places):
+            tied = [rows[j] for j in order[start:end]]
+            out.extend(tied if len(tied) == 1 else sorted(
+                tied, key=lambda row: tuple(_whole(place, t) for t in row)))
+            start = end
     return out
+
+
+def _whole(place, term) -> tuple:
+    """A term's place for breaking ties: blank nodes, equal in SPARQL's order, by their label."""
+    return place(term), str(term) if isinstance(term, BNode) else ""
