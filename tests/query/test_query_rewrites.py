@@ -49,7 +49,7 @@ def params_for(name: str) -> list[dict[str, str]]:
         return ([{"state": s, "lang": la} for s in STATES for la in LANGS[:3]]
                 + [{"state": s, "topic": t} for s in STATES[:4] for t in topics]
                 + [{"state": "RU", "topic": topics[0], "lang": "ru"}])
-    if name == "documents":
+    if name in ("documents", "instruments_by_kind"):
         return [{}]
     if name == "timeline":
         return ([{}, {"lang": "ru"}, {"from": "1992-01-01", "to": "1999-12-31"}, {"from": "2005-01-01"},
