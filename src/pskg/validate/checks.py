@@ -4,7 +4,7 @@ component, the source shape, its severity, result path and messages.
 """
 from __future__ import annotations
 
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
 
 from pskg.validate.compile import PASSIVE, TYPE_PATH, Check, Compiler, Unsupported, sparql_check_query, term
@@ -68,7 +68,11 @@ def _shape_checks(c: Compiler, shape, focus: str, is_focus: str) -> list[Check]:
         head = "SELECT DISTINCT ?this ?value WHERE { " + focus
         if param == SH.minCount:
             n = int(obj)
-            if n == 1:
+            if n == 1 and isinstance(path_node, URIRef):
+                # MINUS: the nodes with a value are found once (one scan, an anti-join by hash),
+                # not looked up once per focus node (10k store: 2.5 s -> 0.5 s for prov:wasDerivedFrom)
+                add(f"SELECT DISTINCT ?this WHERE {{ {focus} MINUS {{ ?this {p} ?v }} }}", name)
+            elif n == 1:       # a path: read from each focus node (a scan of `p*` is everything)
                 add(f"SELECT DISTINCT ?this WHERE {{ {focus} FILTER NOT EXISTS {{ ?this {p} ?v }} }}", name)
             elif n > 1:
                 add(_count(focus, f"OPTIONAL {{ ?this {p} ?v }}", f"< {n}"), name)
