@@ -276,8 +276,17 @@ _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _NOT_SKIPPED = re.compile(r"[^\s·・•‧]")
 
 
-@lru_cache(maxsize=4)
+SHORT_TEXT = 2000     # characters: a title or a sentence that assembly searches on its own
+
+
 def prepare(text: str) -> Prepared:
+    """The text cut for matching, remembered for the last few texts: a document's text is
+    searched by several matchers, and short texts (titles, sentences) that the assembly
+    searches in between are remembered apart, so that they do not push the document out."""
+    return _prepare_short(text) if len(text) < SHORT_TEXT else _prepare_long(text)
+
+
+def _prepare(text: str) -> Prepared:
     folded = fold(text)
     spans = [m.span() for m in TOKEN.finditer(text)]
     han = _HAN.search(text) is not None
@@ -296,6 +305,10 @@ def prepare(text: str) -> Prepared:
     positions = [m.start() for m in _NOT_SKIPPED.finditer(text)]
     compact = "".join(text[i] for i in positions)
     return Prepared(spans, forms, places, compact, positions)
+
+
+_prepare_long = lru_cache(maxsize=4)(_prepare)
+_prepare_short = lru_cache(maxsize=16)(_prepare)
 
 
 def _longest_non_overlapping(hits: list[Hit], text: str = "", same_span: bool = False) -> list[Hit]:
