@@ -70,8 +70,8 @@ def _without_namesakes(body: str, found: list[Mention], words: list[Mention]) ->
         info = persons.get(m.value) if m.kind == "person" else None
         if info is not None and len(m.span.exact.split()) == 1:
             prev = _PREV_WORD.search(body, max(0, m.span.start - 40), m.span.start)
-            known = {fold(w)[:3] for names in info.names.values() for n in names for w in n.split()}
-            if prev and prev.group(1)[:1].isupper() and fold(prev.group(1))[:3] not in known \
+            if prev and prev.group(1)[:1].isupper() and fold(prev.group(1))[:3] not in {
+                    fold(w)[:3] for names in info.names.values() for n in names for w in n.split()} \
                     and not any(s <= prev.start(1) < e for s, e in spans):
                 continue
         out.append(m)
@@ -89,7 +89,8 @@ def extract(text: Text) -> Mentions:
     found += find_articles(body, text.language)
     found += find_unknown_persons(body, text.language, names,
                                   [w for w in words if w.kind == "role"])
-    kept = [m for m in found if not _in_boilerplate(m, text.boilerplate)]
+    kept = [m for m in found if not _in_boilerplate(m, text.boilerplate)] if text.boilerplate \
+        else found
     roles = [(m.span.start, m.span.end) for m in kept if m.kind == "role"]
     kept = [m for m in kept if m.kind != "person" or not any(   # 'Раиси' in 'Раиси Шӯрои Олӣ'
         s <= m.span.start and m.span.end <= e for s, e in roles)]

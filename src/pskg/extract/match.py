@@ -176,12 +176,11 @@ class Matcher:
                     found.append((tokens, entry, anchor, seq, len(tokens) == 1))
         return found
 
-    def _known(self, places: dict[str, list[int]]) -> set[str]:
+    def _known(self, distinct: set[str]) -> set[str]:
         """The text's distinct token forms that some phrase may be anchored on. Each form's
         candidates are worked out once per matcher and remembered, as the words of texts
         repeat; the forms of a text are checked against the memo as sets, not one by one."""
         memo = self._memo
-        distinct = set(places)
         new = distinct.difference(memo)          # looks each form up in the memo (a dict)
         if new:
             if len(memo) + len(new) > 200_000:     # a bound for long-running processes
@@ -203,7 +202,7 @@ class Matcher:
         memo = self._memo
         found_at: list[tuple[int, int, int, Hit]] = []
         match_from = self._match_from
-        for got in self._known(places):
+        for got in self._known(prepared.distinct):
             found = memo[got]
             for i in places[got]:
                 for tokens, entry, anchor, seq, single in found:
@@ -263,11 +262,12 @@ class Matcher:
 class Prepared:
     """A text cut once for every matcher: its word tokens' spans and folded forms, each
     distinct form with the indexes of its tokens (a matcher looks up each distinct word once,
-    however often the text repeats it), and the text with spaces removed (and where each
+    however often the text repeats it), those forms as a set, and the text with spaces removed (and where each
     character came from) when it has Han characters."""
     spans: list[tuple[int, int]]
     forms: list[str]
     places: dict[str, list[int]]
+    distinct: set[str]
     compact: str
     positions: list[int]
 
@@ -301,10 +301,10 @@ def _prepare(text: str) -> Prepared:
         places[form].append(i)
     places = dict(places)
     if not han:
-        return Prepared(spans, forms, places, "", [])
+        return Prepared(spans, forms, places, set(places), "", [])
     positions = [m.start() for m in _NOT_SKIPPED.finditer(text)]
     compact = "".join(text[i] for i in positions)
-    return Prepared(spans, forms, places, compact, positions)
+    return Prepared(spans, forms, places, set(places), compact, positions)
 
 
 _prepare_long = lru_cache(maxsize=4)(_prepare)
