@@ -14,10 +14,12 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 TOKEN = re.compile(r"\w+", re.UNICODE)
 GAP_OK = re.compile(r"[\s\-‐‑–'’.·]{0,8}")
 MAX_SUFFIX = 6
+_FIRST_THREE = itemgetter(0, 1, 2)
 _VOWEL_ENDINGS = set("aeiouyаеёиоуыэюяйьъіїєəөүұиოაეიუ")
 
 
@@ -151,14 +153,17 @@ class Matcher:
     def find(self, text: str) -> list[Hit]:
         """Hits, longest first and non-overlapping within each entry group."""
         prepared = prepare(text)
-        hits = self._find_words(text, prepared) + self._find_han(prepared)
-        groups: dict[str, list[Hit]] = {}
-        for hit in hits:
-            groups.setdefault(hit.entry.group, []).append(hit)
-        out = [h for group in groups.values()
-               for h in _longest_non_overlapping(group, text, group[0].entry.group in self.same_span)]
-        out.sort(key=lambda h: (h.start, -h.end))
-        return out
+        found = self._find_words(text, prepared) + self._find_han(prepared)
+        # (start, -end, place): sorting these tuples is a stable sort by (start, -end)
+        groups: dict[str, list[tuple[int, int, int, int, Entry]]] = {}
+        for n, (start, end, entry) in enumerate(found):
+            groups.setdefault(entry.group, []).append((start, -end, n, end, entry))
+        out = []
+        for g, (group, spans) in enumerate(groups.items()):
+            kept = _longest_spans(spans, text, group in self.same_span)
+            out += [(start, -end, g, k, entry) for k, (start, end, entry) in enumerate(kept)]
+        out.sort()          # by place, then in the groups' order: no two tuples are equal
+        return [Hit(start, -neg_end, entry) for start, neg_end, _, _, entry in out]
 
     def _candidates(self, got: str) -> list[tuple[tuple[tuple[str, int], ...], Entry, int, int, bool]]:
         """The phrases whose anchor word this folded text token can be (same stem, an ending
@@ -194,13 +199,14 @@ class Matcher:
                     hit_forms.add(got)
         return distinct.intersection(self._hit_forms)
 
-    def _find_words(self, text: str, prepared) -> list[Hit]:
+    def _find_words(self, text: str, prepared) -> list[tuple[int, int, Entry]]:
+        """(start, end, entry) of every phrase found, in text order, then the tables' order."""
         if not self._phrases:
             return []
         self._index()
         spans, forms, places = prepared.spans, prepared.forms, prepared.places
         memo = self._memo
-        found_at: list[tuple[int, int, int, Hit]] = []
+        found_at: list[tuple[int, int, int, Entry]] = []
         match_from = self._match_from
         for got in self._known(prepared.distinct):
             found = memo[got]
@@ -211,14 +217,14 @@ class Matcher:
                         continue
                     if single:
                         start, end = spans[i]
-                        found_at.append((start, end, seq, Hit(start, end, entry)))
+                        found_at.append((start, end, seq, entry))
                         continue
                     j = match_from(text, spans, forms, first, tokens)
                     if j is not None:
                         start, end = spans[first][0], spans[j][1]
-                        found_at.append((start, end, seq, Hit(start, end, entry)))
-        found_at.sort(key=lambda f: f[:3])      # text order, then the tables' order
-        return [f[3] for f in found_at]
+                        found_at.append((start, end, seq, entry))
+        found_at.sort(key=_FIRST_THREE)      # text order, then the tables' order
+        return [(start, end, entry) for start, end, _, entry in found_at]
 
     @staticmethod
     def _match_from(text, spans, forms, first, tokens) -> int | None:
@@ -240,7 +246,7 @@ class Matcher:
                     return None
         return j
 
-    def _find_han(self, prepared) -> list[Hit]:
+    def _find_han(self, prepared) -> list[tuple[int, int, Entry]]:
         if not self._han or not prepared.compact:
             return []
         if self._han_first is None:     # the Han characters phrases begin with
@@ -248,13 +254,13 @@ class Matcher:
             self._han_first = re.compile("[" + "".join(map(re.escape, first)) + "]" if first
                                          else "(?!)")
         compact, positions = prepared.compact, prepared.positions
-        hits: list[Hit] = []
+        hits: list[tuple[int, int, Entry]] = []
         for m in self._han_first.finditer(compact):     # no other place can begin a phrase
             k = m.start()
             for key in (compact[k:k + 2], compact[k]):
                 for phrase, entry in self._han.get(key, ()):
                     if compact.startswith(phrase, k):
-                        hits.append(Hit(positions[k], positions[k + len(phrase) - 1] + 1, entry))
+                        hits.append((positions[k], positions[k + len(phrase) - 1] + 1, entry))
         return hits
 
 
@@ -311,25 +317,28 @@ _prepare_long = lru_cache(maxsize=4)(_prepare)
 _prepare_short = lru_cache(maxsize=16)(_prepare)
 
 
-def _longest_non_overlapping(hits: list[Hit], text: str = "", same_span: bool = False) -> list[Hit]:
-    """The longest hit at each place; of equally long ones, one written exactly as the phrase
-    ('Belarus' is Belarus, not Palau's 'Belau' with an ending); with `same_span`, every
-    meaning of one stretch of text is kept (lexicon words, never names)."""
-    hits.sort(key=lambda h: (h.start, -h.end))
+def _longest_spans(spans: list[tuple[int, int, int, int, Entry]], text: str,
+                   same_span: bool) -> list[tuple[int, int, Entry]]:
+    """Of one group's phrases found, as (start, -end, order found, end, entry): the longest at
+    each place; of equally long ones, one written exactly as the phrase ('Belarus' is Belarus,
+    not Palau's 'Belau' with an ending); with `same_span`, every meaning of one stretch of text
+    is kept (lexicon words, never names: 'от' is a label and a date link). (start, end, entry)
+    in text order; no Hit is made for what is left out."""
+    spans.sort()
     i = 0
-    while i < len(hits) - 1:          # equal spans: the one written exactly as its phrase first
+    while i < len(spans) - 1:         # equal spans: the one written exactly as its phrase first
         j = i + 1
-        while j < len(hits) and hits[j].start == hits[i].start and hits[j].end == hits[i].end:
+        while j < len(spans) and spans[j][0] == spans[i][0] and spans[j][1] == spans[i][1]:
             j += 1
         if j - i > 1:
-            exact = fold(text[hits[i].start:hits[i].end])
-            hits[i:j] = sorted(hits[i:j], key=lambda h: exact != fold(h.entry.phrase))
+            exact = fold(text[spans[i][0]:spans[i][3]])
+            spans[i:j] = sorted(spans[i:j], key=lambda h: exact != fold(h[4].phrase))
         i = j
-    out: list[Hit] = []
+    out: list[tuple[int, int, Entry]] = []
     last_end = -1
-    for hit in hits:
-        if hit.start >= last_end or (same_span and out and hit.value != out[-1].value and
-                                     (hit.start, hit.end) == (out[-1].start, out[-1].end)):
-            out.append(hit)          # one word may carry two meanings ('от': a label, a date link)
-            last_end = hit.end
+    for start, _, _, end, entry in spans:
+        if start >= last_end or (same_span and out and entry.value != out[-1][2].value and
+                                 (start, end) == out[-1][:2]):
+            out.append((start, end, entry))
+            last_end = end
     return out
