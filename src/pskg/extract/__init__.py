@@ -16,6 +16,8 @@ from pskg.extract.match import fold
 from pskg.extract.structure import find_articles, find_unknown_persons
 from pskg.model import Mention, Text
 
+_NO_KIND: tuple[list[int], list[Mention]] = ([], [])     # only ever sliced (a new list)
+
 
 @dataclass
 class Mentions:
@@ -25,6 +27,7 @@ class Mentions:
     def __post_init__(self) -> None:
         self.items.sort(key=lambda m: (m.span.start, -m.span.end))
         self._starts = [m.span.start for m in self.items]
+        self._last_end = max((m.span.end for m in self.items), default=0)   # no mention ends later
         self._kinds: dict[str, tuple[list[int], list[Mention]]] = {}
         for m in self.items:
             starts, items = self._kinds.setdefault(m.kind, ([], []))
@@ -34,12 +37,16 @@ class Mentions:
     def of(self, *kinds: str, start: int = 0, end: int | None = None) -> list[Mention]:
         end = len(self.text.text) if end is None else end
         if len(kinds) == 1:                      # the common case: one kind's own list
-            starts, items = self._kinds.get(kinds[0], ((), ()))
+            starts, items = self._kinds.get(kinds[0], _NO_KIND)
             lo = bisect.bisect_left(starts, start)
             hi = bisect.bisect_left(starts, end)
+            if end >= self._last_end:            # up to the end: each one ends in time
+                return items[lo:hi]
             return [m for m in items[lo:hi] if m.span.end <= end]
         lo = bisect.bisect_left(self._starts, start)
         hi = bisect.bisect_left(self._starts, end)
+        if end >= self._last_end:
+            return [m for m in self.items[lo:hi] if m.kind in kinds]
         return [m for m in self.items[lo:hi] if m.kind in kinds and m.span.end <= end]
 
     def first(self, kind: str, start: int = 0, end: int | None = None,
