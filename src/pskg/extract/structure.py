@@ -19,6 +19,24 @@ _LATIN_NAME = re.compile(rf"((?:[{_UPPER}][\w'’\-]+\.?\s+){{0,3}}[{_UPPER}][\w
 _LATIN_NAME_AFTER = re.compile(rf"^\s*((?:[{_UPPER}][\w'’\-]*\.?\s?){{1,4}})")
 
 
+def _initial_names(text: str):
+    """The matches `_INITIAL_NAME.finditer(text)` gives, found faster: every match begins one or
+    two characters before a full stop (its first initial's), so the pattern is tried only
+    there, in text order, each place after the end of the match before."""
+    pos, tried = 0, -1
+    dot = text.find(".")
+    while dot >= 0:
+        for at in (dot - 2, dot - 1):
+            if at < pos or at <= tried:
+                continue
+            tried = at
+            m = _INITIAL_NAME.match(text, at)
+            if m:
+                yield m
+                pos = m.end()
+        dot = text.find(".", dot + 1)
+
+
 def find_articles(text: str, lang: str) -> list[Mention]:
     """Article headings ("Статья 1", "第一条", "1-бап") and numbered items ("1.")."""
     out = []
@@ -60,7 +78,7 @@ def find_unknown_persons(text: str, lang: str, names: list[Mention],
         out.append(Mention("person", "name:" + value, Span(start, end, raw, rule),
                            (("unknown", "1"),)))
 
-    for m in _INITIAL_NAME.finditer(text):
+    for m in _initial_names(text):
         add(m.start(), m.end(), "person:initial-surname")
     for role in roles:
         span = _name_after(text, role.span.end, names)

@@ -15,6 +15,7 @@ from pskg.knowledge.lexicon import table
 _HEADING = r"^[ \t]*(?:[=#]+[ \t]*)?(?:{})[ \t]*(?:[=#]+)?[ \t]*(?:\[[^\]\n]{{1,30}}\])?[ \t]*:?[ \t]*$"
 _LINE = r"^[ \t]*(?:{})[ \t]*$"
 _SHORT_RUN = re.compile(r"(?:^[ \t]*[^\s\d]{1,2}[ \t]*\n){2,}^[ \t]*[^\s\d]{1,2}[ \t]*$", re.M)
+_SHORT_LINE_BETWEEN = re.compile(r"\n[ \t]*[^\s\d]{1,2}[ \t]*\n")   # the middle line of any such run
 _LAST_NUMBER = re.compile(r"\n[ \t]*\d{1,9}[ \t]*\n?\Z")
 MIN_TAIL_AT = 0.1    # a "tail" heading in the first tenth of a page does not end it
 MAX_LINE = 400       # a "line" pattern never marks a longer line (that is prose, not a notice)
@@ -61,7 +62,8 @@ def find_boilerplate(text: str) -> list[tuple[int, int]]:
                 continue
             if m.end() > m.start():
                 spans.append((m.start(), m.end()))
-    spans += [(m.start(), m.end()) for m in _SHORT_RUN.finditer(text)]
+    if _SHORT_LINE_BETWEEN.search(text):      # a fast scan (it begins with a line break)
+        spans += [(m.start(), m.end()) for m in _SHORT_RUN.finditer(text)]
     last = _LAST_NUMBER.search(text)
     if last:
         spans.append((last.start() + 1, len(text.rstrip("\n"))))

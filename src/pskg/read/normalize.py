@@ -16,12 +16,13 @@ from pskg.read.scripts import script_of
 
 _BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u200b\u2060\ufeff]")
-_SPACES = re.compile(r"[^\S\n\t]")            # any Unicode space but newline and tab
+_SPACES = re.compile(r"[^\S\n\t ]")           # any Unicode space but newline, tab and space
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _LETTERS = r"[^\W\d_]"
 _HYPHENATED = re.compile(
     rf"(?<!{_LETTERS})(?P<a>{_LETTERS}+)(?P<h>[-\u2010\u00ad])[ \t]*\n(?:[ \t]*\n)?[ \t]*"
     rf"(?P<b>{_LETTERS}+)(?P<rest>\S*)[ \t]*")
+_HYPHEN_AT_BREAK = re.compile(r"[-\u2010\u00ad][ \t]*\n")   # what every such match holds; fast to scan
 
 
 def normalize(text: str, *, entities: bool = True, layout: bool = True) -> str:
@@ -82,8 +83,8 @@ def repair_hyphenation(text: str) -> str:
     more often than without, or, lacking evidence either way, when the next line starts with a
     capital ('Алма-\\nАта'). The line break moves after the rejoined word."""
     for _ in range(3):                       # 'рес-\\nпубли-\\nка' needs two passes
-        if not _HYPHENATED.search(text):     # most texts: nothing to join, no index to build
-            break
+        if not _HYPHEN_AT_BREAK.search(text) or not _HYPHENATED.search(text):
+            break                            # most texts: nothing to join, no index to build
         words = _WordIndex(text)
         new = _HYPHENATED.sub(lambda m: _join(m, text, words), text)
         if new == text:
