@@ -101,12 +101,18 @@ def sort_rows(columns: list[str], rows: list[tuple], keys: list[tuple[str, bool]
 
     at = [columns.index(name) for name, _ in keys]
     places = [[place(row[i]) for row in rows] for i in at]
+    composite = list(zip(*places))          # each row's places on the keys, in key order
     order = list(range(len(rows)))
-    for (_, descending), column in reversed(list(zip(keys, places))):   # stable, last key first
-        order.sort(key=column.__getitem__, reverse=descending)
+    if not any(descending for _, descending in keys):
+        order.sort(key=composite.__getitem__)
+    else:
+        for (_, descending), column in reversed(list(zip(keys, places))):   # stable, last first
+            order.sort(key=column.__getitem__, reverse=descending)
+    if len(set(composite)) == len(rows):    # no two rows tied on every key
+        return [rows[j] for j in order]
     out, start = [], 0
     for end in range(1, len(order) + 1):
-        if end == len(order) or any(c[order[end]] != c[order[start]] for c in places):
+        if end == len(order) or composite[order[end]] != composite[order[start]]:
             tied = [rows[j] for j in order[start:end]]
             out.extend(tied if len(tied) == 1 else sorted(
                 tied, key=lambda row: tuple(_whole(place, t) for t in row)))
