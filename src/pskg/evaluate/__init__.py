@@ -35,9 +35,13 @@ def pair_documents(corpus_dir: Path, gold_dir: Path) -> list[tuple[Path, Path]]:
     if not golds:
         raise InputError("no gold files (NAME.json) in this folder", path=gold_dir)
     files = sorted(p for p in corpus_dir.iterdir() if p.is_file() and not p.name.startswith("."))
+    by_stem: dict[str, list[Path]] = {}     # every "NAME" a file's name starts with as "NAME."
+    for p in files:
+        for dot in (i for i, c in enumerate(p.name) if c == "."):
+            by_stem.setdefault(p.name[:dot], []).append(p)
     pairs = []
     for gold in golds:
-        docs = [p for p in files if p.name.startswith(gold.stem + ".")]
+        docs = by_stem.get(gold.stem, [])
         if len(docs) != 1:
             what = "no document" if not docs else "two or more documents (" + ", ".join(
                 p.name for p in docs) + ")"
