@@ -98,3 +98,28 @@ def test_a_second_copy_of_a_text_is_listed_and_not_built_again(tmp_path, counted
     assert result.exit_code == 0, result.output
     assert "zz-copy.txt: the same text as" in result.output
     assert "0 new, 0 changed, 1 unchanged" in result.output and len(counted) == 5
+
+
+def _doc(h: str, name: str) -> st.Item:
+    """A document graph of one Document node (the fields plan_ingest reads), as an Item."""
+    graph = f"urn:test:graph/{h}"
+    quads = "".join(f"<urn:test:doc/{h}> <{p}> {o} <{graph}> .\n" for p, o in (
+        ("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "<https://w3id.org/pskg/ontology#Document>"),
+        ("https://w3id.org/pskg/ontology#contentHash", f'"sha256:{h}"'),
+        ("https://w3id.org/pskg/ontology#fileName", f'"{name}"')))
+    return st.Item(graph, f"sha256:{h}", lambda: quads, name)
+
+
+def test_copies_keep_the_stored_name_and_still_supersede_the_text_a_copy_named_before():
+    db = st.open_store(None)
+    st.ingest(db, [_doc("h1", "a.txt")])
+    # a.txt is edited, and 0.txt (sorted first) is a copy of its new text: the old a.txt goes
+    plan = st.ingest(db, [_doc("h2", "0.txt"), _doc("h2", "a.txt")])
+    assert plan.duplicates == {"a.txt": "0.txt"} and plan.supersedes == {"urn:test:graph/h2": [
+        "urn:test:graph/h1"]}
+    assert st.document_files(db) == {"urn:test:graph/h2": "0.txt"}
+    # a copy alone, or listed before the name the store holds: listed as a copy of that name
+    assert st.ingest(db, [_doc("h2", "b.txt")]).duplicates == {"b.txt": "0.txt"}
+    plan = st.ingest(db, [_doc("h2", "c.txt"), _doc("h2", "0.txt")])
+    assert plan.duplicates == {"c.txt": "0.txt"} and plan.unchanged == ["urn:test:graph/h2"]
+    assert st.document_files(db) == {"urn:test:graph/h2": "0.txt"}

@@ -194,19 +194,38 @@ def _item(value) -> Item:
 def plan_ingest(store: ox.Store, texts: Iterable) -> Plan:
     """Sort documents, given as ``(graph_iri, content_hash[, make_nquads[, file_name]])`` or Items,
     into unchanged (same graph, same hash), changed (the graph, or another graph with the same
-    file name, holds a different hash) and new. A later copy of a text already given in
-    ``texts`` (same content hash) is none of these: it is listed in ``duplicates`` (its file
-    name → the first copy's) and left out, as `pskg build` leaves it out."""
+    file name, holds a different hash) and new. Of several copies of one text (same content
+    hash) one is kept: the one whose name the store already holds for it, else the first; the
+    others are listed in ``duplicates`` (file name → the kept copy's) and left out, as
+    `pskg build` leaves them out. A copy's name still supersedes the older text it named."""
     hashes, files = document_hashes(store), document_files(store)
-    plan, seen = Plan(), {}
-    for item in map(_item, texts):
+    items = [_item(t) for t in texts]
+    kept: dict[str, str] = {}             # content hash → the name of the copy that stays
+    for item in items:
         graph, digest = str(item.graph), normalise_hash(item.content_hash)
-        if digest in seen:
-            plan.duplicates[item.file_name or graph] = seen[digest]
-            continue
-        seen[digest] = item.file_name or graph
+        if digest not in kept:
+            stored = files.get(graph) if hashes.get(graph) == digest else None
+            kept[digest] = stored or item.file_name or graph
+    plan, done, stale_of = Plan(), set(), {}
+    for item in items:
+        graph, digest = str(item.graph), normalise_hash(item.content_hash)
+        name = item.file_name or graph
         stale = [g for g, f in files.items() if item.file_name and f == item.file_name
                  and g != graph and hashes.get(g) != digest]
+        stale_of.setdefault(graph, []).extend(g for g in stale if g not in stale_of[graph])
+        copy = item.file_name is not None and name != kept[digest]   # no name: not a copy
+        if copy or graph in done:
+            if copy:
+                plan.duplicates[name] = kept[digest]
+            continue
+        done.add(graph)
+    for item in items:                    # each kept copy's plan, with its copies' stale graphs
+        graph, digest = str(item.graph), normalise_hash(item.content_hash)
+        if graph in plan.supersedes or graph in plan.unchanged:
+            continue
+        stale = stale_of[graph]
+        if graph not in done and not stale:       # every name a copy: the stored graph stays
+            continue
         if hashes.get(graph) == digest and not stale:
             plan.unchanged.append(graph)
             continue
@@ -225,11 +244,14 @@ def ingest(store: ox.Store, items: Iterable) -> Plan:
     plan = plan_ingest(store, items)
     todo = set(plan.changed) | set(plan.new)
     files, hashes = document_files(store), document_hashes(store)
-    for item in items:
+    # the kept copy of each text first; a graph whose every name is a copy (it supersedes what
+    # one of them named before) from its first copy
+    order = [i for i in items if i.file_name not in plan.duplicates] + items
+    for item in order:
         graph = str(item.graph)
         if graph not in todo:
             continue
-        todo.discard(graph)  # the first copy of a text; a later one is in plan.duplicates
+        todo.discard(graph)
         replace_graph(store, graph, item.make_nquads(), drop=plan.supersedes.get(graph, ()),
                       keep_facts=keep)
         if item.file_name is None:  # the file name is only known after extraction: look now
