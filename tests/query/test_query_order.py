@@ -102,3 +102,18 @@ def test_only_a_final_order_of_variables_is_taken_out():
         assert split_order(kept) is None, kept
     # a key that is not projected: left to pyoxigraph (sort_rows says it cannot)
     assert sort_rows(["s"], [], [("o", False)]) is None
+
+
+def test_nan_and_equal_numbers_sort_without_error_in_one_order():
+    """NaN compares with nothing (a Decimal NaN raises): it goes after every number; terms
+    SPARQL holds equal (10 and 1e1) are told apart by their text, whatever order they came in."""
+    from rdflib import Literal
+    from rdflib.namespace import XSD
+    rows = [(Literal("NaN", datatype=XSD.double), Literal(2)), (Literal("1.5", datatype=XSD.decimal), Literal(1)),
+            (Literal("NaN", datatype=XSD.decimal), Literal(1)), (Literal("1e1", datatype=XSD.double), Literal(0)),
+            (Literal(10), Literal(0)), (Literal("NaN", datatype=XSD.double), Literal(1))]
+    for keys in ([("a", False), ("b", False)], [("a", True), ("b", False)]):
+        once = sort_rows(["a", "b"], rows, keys)
+        assert once == sort_rows(["a", "b"], rows[::-1], keys) == sort_rows(["a", "b"], rows[1::2] + rows[::2], keys)
+    ascending = [str(r[0]) for r in sort_rows(["a", "b"], rows, [("a", False), ("b", False)])]
+    assert ascending[0] == "1.5" and {s.lower() for s in ascending[3:]} == {"nan"}

@@ -260,3 +260,25 @@ def test_in_force_rewrite_on_each_rule():
     t1, t2 = "urn:x:t1", "urn:x:t2"
     assert seen == [(), (), (), (t1,), (t1, t2), (t2,), (), (t1,),
                     (), (), (t1,), (t1,), (t1,), (t1,), (t1,), (t1,)]
+
+
+def test_kinds_with_the_vocabulary_in_the_store(bundled, synthetic):
+    """With the ontology loaded (an endpoint that holds it), instruments_by_kind names kinds by
+    their notations, and the instruments of no kind class are not given every class's notation;
+    in a store read through the union of its graphs, a notation held by two graphs counts once."""
+    from pskg.paths import ONTOLOGY_DIR
+    vocab = (ONTOLOGY_DIR / "pskg.ttl").read_bytes()
+    for source in (bundled, synthetic[0]):
+        store = ox.Store()
+        store.extend(source)                                   # a copy: facts graph and all
+        store.load(vocab, ox.RdfFormat.TURTLE)                 # into the facts graph
+        rows = compare("instruments_by_kind", store, {})
+        union = ox.Store()
+        union.extend(q for q in source if not isinstance(q.graph_name, ox.DefaultGraph))
+        for graph in ("urn:test:vocab/1", "urn:test:vocab/2"):
+            union.load(vocab, ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(graph))
+        assert facts.reads_union(union)
+        assert compare("instruments_by_kind", union, {}) == rows
+        kinds = {r[0] for r in rows}
+        assert "treaty" in kinds or "agreement" in kinds, rows
+        assert not any(k.endswith("instrument") and k != "instrument" for k in kinds), rows

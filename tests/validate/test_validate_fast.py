@@ -225,3 +225,16 @@ def test_a_document_that_breaks_a_rule_is_traced_to_itself_alone(corpus):
         assert list(found[doc][1]) == [doc], doc
         assert found[doc][1][doc]["name"] == next(q[2] for q in ds.quads((doc, PSKG.fileName, None, None)))
     assert isinstance(store, ox.Store)
+
+
+def test_only_a_filter_of_the_where_group_itself_becomes_an_anti_join():
+    """`FILTER NOT EXISTS { $this p ?x }` reads as MINUS only where the focus nodes are joined
+    first: in an OPTIONAL, a UNION branch or a comment it stays as written."""
+    from pskg.validate.compile import anti_joins
+    q = ("SELECT ?this WHERE { ?this a <urn:C> . FILTER NOT EXISTS { $this <urn:p> ?x } "
+         "OPTIONAL { ?y <urn:r> ?z FILTER NOT EXISTS { $this <urn:p> ?w } } "
+         "{ } UNION { FILTER NOT EXISTS { $this <urn:q> ?v } } "
+         "FILTER NOT EXISTS { $this <urn:s> ?y }  # FILTER NOT EXISTS { $this <urn:p> ?u }\n }")
+    out = anti_joins(q)
+    assert "MINUS { $this <urn:p> ?x }" in out                 # the group's own filter
+    assert out.count("FILTER NOT EXISTS") == 4                 # ?w, ?v, ?y (used elsewhere), comment

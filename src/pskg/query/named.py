@@ -215,8 +215,8 @@ def run(nq: NamedQuery, dataset, params: dict[str, str] | None = None) -> QueryR
 
 
 def in_final_order(nq: NamedQuery, columns: list[str], rows: list[tuple]) -> list[tuple]:
-    """Rows an engine ordered by the query's final ORDER BY, with the rows it tied ordered as
-    pskg.query.order orders them: each backend gives the same rows in the same order."""
+    """Rows an engine answered, sorted again by pskg.query.order on the query's final ORDER BY
+    (rows it tied by their whole rows), so rdflib and endpoints order as the embedded store does."""
     from pskg.query.order import sort_rows, split_order
     split = split_order(nq.text)
     ordered = sort_rows(columns, rows, split[1]) if split else None

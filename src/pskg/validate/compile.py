@@ -199,9 +199,21 @@ def anti_joins(query: str) -> str:
     """`FILTER NOT EXISTS { $this p ?x }`, ?x used nowhere else, as `MINUS { $this p ?x }`: the
     same rows (every row binds ?this, the only variable the two sides share), but the nodes
     with a p are read once and the focus nodes anti-joined by hash, not looked up one by one
-    (10k store: 4 s -> 1.2 s for each end of an evidence span). SHACL forbids MINUS in the
+    (10k store: 4 s -> 1.2 s for each end of an evidence span). Only a filter of the WHERE
+    group itself, where the focus nodes are joined first, is changed: in an OPTIONAL, a UNION
+    branch, a sub-select or an EXISTS the two forms differ. SHACL forbids MINUS in the
     constraint's own text; this is the compiled query."""
+    from pskg.rdf.lateral import _TOKEN
+    top, depth = set(), 0             # where a FILTER keyword stands in the WHERE group itself
+    for m in _TOKEN.finditer(query):
+        if m.group("open"):
+            depth += 1
+        elif m.group("close"):
+            depth -= 1
+        elif depth == 1 and (m.group("word") or "").upper() == "FILTER":
+            top.add(m.start())
+
     def swap(m: re.Match) -> str:
         uses = len(re.findall(rf"[?$]{m.group(2)}\b", query))
-        return f"MINUS {{ {m.group(1)} }}" if uses == 1 else m.group(0)
+        return f"MINUS {{ {m.group(1)} }}" if uses == 1 and m.start() in top else m.group(0)
     return _LACKS.sub(swap, query)
