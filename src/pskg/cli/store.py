@@ -20,7 +20,8 @@ def ingest_cmd(files: List[Path] = typer.Argument(..., exists=True, help="docume
                store: Path = typer.Option(BUILD_DIR / "store", "--store", help=STORE_HELP),
                progress: bool = typer.Option(False, "--progress",
                                              help="A line on stderr per document extracted.")) -> None:
-    """Add or update documents in the store; unchanged documents (same content hash) are skipped."""
+    """Add or update documents in the store; unchanged documents (same content hash) are
+    skipped, and a second copy of a text is listed as a duplicate and not added."""
     from pskg.cli.graph import progress_printer
     from pskg.errors import InputError
     from pskg.files import escape_name
