@@ -238,3 +238,17 @@ def test_only_a_filter_of_the_where_group_itself_becomes_an_anti_join():
     out = anti_joins(q)
     assert "MINUS { $this <urn:p> ?x }" in out                 # the group's own filter
     assert out.count("FILTER NOT EXISTS") == 4                 # ?w, ?v, ?y (used elsewhere), comment
+
+
+def test_compiled_checks_are_the_same_text_in_every_process():
+    """The focus of a shape with several targets is a UNION in the order of the targets' IRIs,
+    not of a set that Python's hash seed orders differently from one process to the next."""
+    import os
+    import subprocess
+    import sys
+    code = ("from pskg.validate.checks import compile_checks\n"
+            "from pskg.validate.shacl import load_shapes\n"
+            "print('\\n'.join(c.query for c in compile_checks(load_shapes())))")
+    texts = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(texts) == 1 and "UNION" in texts.pop()

@@ -29,7 +29,7 @@ from decimal import Decimal
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
-from pskg.rdf.lateral import _TOKEN
+from pskg.rdf.lateral import keywords_at
 
 _KEY = re.compile(r"\s*(?:(?P<dir>ASC|DESC)\s*\(\s*[?$](?P<inner>\w+)\s*\)|[?$](?P<var>\w+))", re.I)
 NUMBERS = (int, float, Decimal)
@@ -38,16 +38,10 @@ NUMBERS = (int, float, Decimal)
 def split_order(text: str) -> tuple[str, list[tuple[str, bool]]] | None:
     """(the query without its final ORDER BY, [(variable, descending)]), or None when the query
     does not end with an ORDER BY of variables alone."""
-    depth, order = 0, None
-    for m in _TOKEN.finditer(text):
-        if m.group("open"):
-            depth += 1
-        elif m.group("close"):
-            depth -= 1
-        elif depth == 0 and m.group("word") and m.group("word").upper() == "ORDER":
-            order = m
-    if order is None:
+    found = keywords_at(text, 0, "ORDER")
+    if not found:
         return None
+    order = found[-1]
     head = re.compile(r"ORDER\s+BY\b", re.I).match(text, order.start())
     if head is None:
         return None

@@ -39,6 +39,20 @@ _BLOCKING = {"select", "bind", "values", "minus", "exists", "union", "graph", "s
              "optional", "lateral"}
 
 
+def keywords_at(text: str, depth: int, keyword: str) -> list[re.Match]:
+    """Where `keyword` (any case) stands as a word at brace depth `depth` of a query (0: outside
+    every group; 1: in the WHERE group itself), never inside a string, an IRI or a comment."""
+    found, level = [], 0
+    for m in _TOKEN.finditer(text):
+        if m.group("open"):
+            level += 1
+        elif m.group("close"):
+            level -= 1
+        elif level == depth and (m.group("word") or "").upper() == keyword:
+            found.append(m)
+    return found
+
+
 def _close(text: str, start: int) -> int:
     """The index of the brace that closes the group whose `{` is at `start`."""
     depth = 0

@@ -84,13 +84,16 @@ class Compiler:
         """A sub-select binding ?this to each focus node of a shape (or, with `exists`, a
         filter keeping the rows whose ?this is one); None without targets."""
         g, parts = self.g, []
-        classes = list(g.objects(shape, SH.targetClass))
+        def targets(kind):    # sorted: the same query text in every process (hash seeds vary)
+            return sorted(g.objects(shape, kind), key=str)
+
+        classes = targets(SH.targetClass)
         if {(shape, RDF.type, RDFS.Class), (shape, RDF.type, OWL.Class)} & set(g.triples((shape, RDF.type, None))):
             classes.append(shape)
         parts += [f"?this {TYPE_PATH} {term(c)}" for c in classes]
-        parts += [f"VALUES ?this {{ {term(n)} }}" for n in g.objects(shape, SH.targetNode)]
-        parts += [f"?this {term(p)} {self.var('t')}" for p in g.objects(shape, SH.targetSubjectsOf)]
-        parts += [f"{self.var('t')} {term(p)} ?this" for p in g.objects(shape, SH.targetObjectsOf)]
+        parts += [f"VALUES ?this {{ {term(n)} }}" for n in targets(SH.targetNode)]
+        parts += [f"?this {term(p)} {self.var('t')}" for p in targets(SH.targetSubjectsOf)]
+        parts += [f"{self.var('t')} {term(p)} ?this" for p in targets(SH.targetObjectsOf)]
         if (shape, SH.target, None) in g:
             raise Unsupported(f"SPARQL-based target of {shape}")
         if not parts:
@@ -203,15 +206,8 @@ def anti_joins(query: str) -> str:
     group itself, where the focus nodes are joined first, is changed: in an OPTIONAL, a UNION
     branch, a sub-select or an EXISTS the two forms differ. SHACL forbids MINUS in the
     constraint's own text; this is the compiled query."""
-    from pskg.rdf.lateral import _TOKEN
-    top, depth = set(), 0             # where a FILTER keyword stands in the WHERE group itself
-    for m in _TOKEN.finditer(query):
-        if m.group("open"):
-            depth += 1
-        elif m.group("close"):
-            depth -= 1
-        elif depth == 1 and (m.group("word") or "").upper() == "FILTER":
-            top.add(m.start())
+    from pskg.rdf.lateral import keywords_at
+    top = {m.start() for m in keywords_at(query, 1, "FILTER")}   # in the WHERE group itself
 
     def swap(m: re.Match) -> str:
         uses = len(re.findall(rf"[?$]{m.group(2)}\b", query))
