@@ -21,7 +21,9 @@ OPTIONAL's left side is the group so far in both, and a FILTER directly inside t
 already sees the left side's variables (it is the left join's condition). A group holding
 anything whose scope would change under substitution — a sub-select, BIND, VALUES, MINUS,
 EXISTS, UNION, GRAPH, SERVICE or another OPTIONAL — is left as written (an OPTIONAL inside
-it is still considered). The query files stay plain SPARQL 1.1 for rdflib and remote
+it is still considered). Under LATERAL, pyoxigraph 0.5.13 even hands a row's binding to a
+sub-select's unprojected variable of the same name, which SPARQL keeps apart: a sub-select
+that tested its own unbound ``?lang`` lost its rows (a test pins this). The query files stay plain SPARQL 1.1 for rdflib and remote
 endpoints; this rewrite is applied only where a named query runs on pyoxigraph, and
 tests/query/test_query_rewrites.py checks that every named query answers the same rows.
 """
