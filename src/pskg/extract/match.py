@@ -133,6 +133,11 @@ class Matcher:
         return min(range(len(tokens)), key=cost)
 
     # -- matching -----------------------------------------------------------------------
+    def built(self) -> Matcher:
+        """This matcher with its lookup aids built now (else on its first search)."""
+        self._index()
+        return self
+
     def _index(self):
         """Lookup aids built once: key lengths to try, and the first letters keys begin with."""
         if self._lengths is None:
