@@ -199,7 +199,8 @@ class Matcher:
                 new = distinct
             candidates, hit_forms = self._candidates, self._hit_forms
             for got in new:
-                found = memo[got] = candidates(got)
+                found = candidates(got)
+                memo[got] = found or ()        # most forms anchor nothing: one shared empty tuple
                 if found:
                     hit_forms.add(got)
         return distinct.intersection(self._hit_forms)
