@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
+from typing import NamedTuple
 
 TOKEN = re.compile(r"\w+", re.UNICODE)
 GAP_OK = re.compile(r"[\s\-‐‑–'’.·]{0,8}")
@@ -61,8 +62,8 @@ class Entry:
     group: str = ""          # hits overlap freely across groups, never within one
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
+    """A phrase found: its span and table entry (a named tuple: made for every hit kept)."""
     start: int
     end: int
     entry: Entry
@@ -323,6 +324,9 @@ _prepare_long = lru_cache(maxsize=4)(_prepare)
 _prepare_short = lru_cache(maxsize=16)(_prepare)
 
 
+_folded_phrase = lru_cache(maxsize=1 << 16)(fold)     # the tables' phrases, folded once
+
+
 def _longest_spans(spans: list[tuple[int, int, int, int, Entry]], text: str,
                    same_span: bool) -> list[tuple[int, int, Entry]]:
     """Of one group's phrases found, as (start, -end, order found, end, entry): the longest at
@@ -338,7 +342,7 @@ def _longest_spans(spans: list[tuple[int, int, int, int, Entry]], text: str,
             j += 1
         if j - i > 1:
             exact = fold(text[spans[i][0]:spans[i][3]])
-            spans[i:j] = sorted(spans[i:j], key=lambda h: exact != fold(h[4].phrase))
+            spans[i:j] = sorted(spans[i:j], key=lambda h: exact != _folded_phrase(h[4].phrase))
         i = j
     out: list[tuple[int, int, Entry]] = []
     last_end = -1
