@@ -55,3 +55,35 @@ def test_a_translated_title_above_the_original_does_not_make_the_document_its_la
            + english * 3 + "\n" + romanian * 3)
     text = read_bytes(doc.encode(), "bilingual.txt")
     assert (text.language, text.script) == ("en", "Latn")
+
+
+def test_the_word_walk_counts_what_py3langid_s_own_walk_counts():
+    """`walk_words` (the automaton walked a word at a time, remembered) gives py3langid's
+    `visit_counts`, key for key and in the same order, on mixed-script random texts, twice
+    (the second time from what it remembered)."""
+    import random
+
+    from py3langid.langid import visit_counts
+
+    model = langid._model()
+    if getattr(model, "_walked", None) is None:
+        pytest.skip("the installed py3langid walks on its own")
+    tables = (model.tk_nextmove, model._rowbase, model.tk_output)
+    rng = random.Random(7)
+    alphabet = "abcdeéз жщйкლოგ ე 条约 ,.-'1 \n  "
+    walked: dict = {}
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 120)))
+        data = text.encode("utf-8")
+        expected = visit_counts(*tables, data)
+        for _ in range(2):
+            got = langid.walk_words(*tables, data, walked)
+            assert (got is None) == (expected is None)
+            if expected is not None:
+                assert list(got.items()) == list(expected.items())
+
+
+def test_the_document_script_from_its_blocks_counts_is_that_of_the_joined_blocks():
+    blocks = ["Договор о дружбе\nмежду", "Treaty of friendship", "", "条约 и 1991", "ქართული"]
+    for k in range(len(blocks) + 1):
+        assert langid._blocks_script(blocks[:k]) == langid.text_script("\n".join(blocks[:k]))

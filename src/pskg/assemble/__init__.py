@@ -56,10 +56,17 @@ def assemble(m: Mentions) -> Record:
                                     date.mention.value if date else None,
                                     title[:2] if title else None))
 
+    # kind and date are decided again with the references' spans, and the references found
+    # again for the new kind and date; a second call whose arguments are those of the first
+    # (no reference spans; the same kind and date) would give the same result: skipped
     kinds, kind, dates, date = decide([])
     refs = refs_for(kind, date)
-    kinds, kind, dates, date = decide([(r.evidence.start, r.evidence.end) for r in refs if r.evidence])
-    refs = refs_for(kind, date)
+    first = _values(kind, date)
+    ref_spans = [(r.evidence.start, r.evidence.end) for r in refs if r.evidence]
+    if ref_spans:
+        kinds, kind, dates, date = decide(ref_spans)
+    if _values(kind, date) != first:
+        refs = refs_for(kind, date)
     claim.kind = kind.mention.value if kind else None
     claim.evidence["kind"] = _spans(kind.mention if kind else None)
     claim.date_signed = date.mention.value if date else None
@@ -109,6 +116,10 @@ def assemble(m: Mentions) -> Record:
                                                       sig.role, sig.role_label,
                                                       sig.evidence[0] if sig.evidence else None))
     return record
+
+
+def _values(kind, date) -> tuple[str | None, str | None]:
+    return (kind.mention.value if kind else None, date.mention.value if date else None)
 
 
 def _tail_start(m: Mentions, zone: Zone) -> int:

@@ -4,6 +4,7 @@ knowledge from data/lexicon/). Each becomes a Mention with its normalised value 
 """
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -71,6 +72,12 @@ def name_matcher() -> Matcher:
                     add(Entry(title, iid, lang, mode="exact", cased=True), "instrument")
                 elif len(title) >= 6:
                     add(Entry(title, iid, lang), "instrument")
+    # The matcher and the reference data behind it (~160,000 objects) live as long as the
+    # process: frozen, Python's full garbage collections no longer walk them at every round,
+    # which took 7-8 % of extraction's time (bench/scale_notes.md, sixth session). Frozen
+    # objects are still freed by reference counting; only a cycle among them never would be.
+    out.built()
+    gc.freeze()
     return out
 
 

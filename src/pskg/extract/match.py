@@ -14,7 +14,9 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from operator import itemgetter
+from typing import NamedTuple
 
 TOKEN = re.compile(r"\w+", re.UNICODE)
 GAP_OK = re.compile(r"[\s\-‐‑–'’.·]{0,8}")
@@ -61,8 +63,8 @@ class Entry:
     group: str = ""          # hits overlap freely across groups, never within one
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
+    """A phrase found: its span and table entry (a named tuple: made for every hit kept)."""
     start: int
     end: int
     entry: Entry
@@ -133,6 +135,11 @@ class Matcher:
         return min(range(len(tokens)), key=cost)
 
     # -- matching -----------------------------------------------------------------------
+    def built(self) -> Matcher:
+        """This matcher with its lookup aids built now (else on its first search)."""
+        self._index()
+        return self
+
     def _index(self):
         """Lookup aids built once: key lengths to try, and the first letters keys begin with."""
         if self._lengths is None:
@@ -194,7 +201,8 @@ class Matcher:
                 new = distinct
             candidates, hit_forms = self._candidates, self._hit_forms
             for got in new:
-                found = memo[got] = candidates(got)
+                found = candidates(got)
+                memo[got] = found or ()        # most forms anchor nothing: one shared empty tuple
                 if found:
                     hit_forms.add(got)
         return distinct.intersection(self._hit_forms)
@@ -204,7 +212,8 @@ class Matcher:
         if not self._phrases:
             return []
         self._index()
-        spans, forms, places = prepared.spans, prepared.forms, prepared.places
+        starts, ends = prepared.starts, prepared.ends
+        forms, places = prepared.forms, prepared.places
         memo = self._memo
         found_at: list[tuple[int, int, int, Entry]] = []
         match_from = self._match_from
@@ -213,21 +222,19 @@ class Matcher:
             for i in places[got]:
                 for tokens, entry, anchor, seq, single in found:
                     first = i - anchor
-                    if first < 0 or (entry.cased and not text[spans[first][0]].isupper()):
+                    if first < 0 or (entry.cased and not text[starts[first]].isupper()):
                         continue
                     if single:
-                        start, end = spans[i]
-                        found_at.append((start, end, seq, entry))
+                        found_at.append((starts[i], ends[i], seq, entry))
                         continue
-                    j = match_from(text, spans, forms, first, tokens)
+                    j = match_from(text, starts, ends, forms, first, tokens)
                     if j is not None:
-                        start, end = spans[first][0], spans[j][1]
-                        found_at.append((start, end, seq, entry))
+                        found_at.append((starts[first], ends[j], seq, entry))
         found_at.sort(key=_FIRST_THREE)      # text order, then the tables' order
         return [(start, end, entry) for start, end, _, entry in found_at]
 
     @staticmethod
-    def _match_from(text, spans, forms, first, tokens) -> int | None:
+    def _match_from(text, starts, ends, forms, first, tokens) -> int | None:
         """The index of the last text token when the phrase's tokens match from `first`."""
         j = first
         n = len(forms)
@@ -240,7 +247,7 @@ class Matcher:
             if not (got.startswith(form) and len(got) - len(form) <= limit):
                 return None
             if k:
-                gap, after = spans[j - 1][1], spans[j][0]
+                gap, after = ends[j - 1], starts[j]
                 if not (after - gap == 1 and text[gap] == " ") and \
                         not GAP_OK.fullmatch(text, gap, after):
                     return None
@@ -266,11 +273,12 @@ class Matcher:
 
 @dataclass
 class Prepared:
-    """A text cut once for every matcher: its word tokens' spans and folded forms, each
-    distinct form with the indexes of its tokens (a matcher looks up each distinct word once,
-    however often the text repeats it), those forms as a set, and the text with spaces removed (and where each
-    character came from) when it has Han characters."""
-    spans: list[tuple[int, int]]
+    """A text cut once for every matcher: where its word tokens start and end, their folded
+    forms, each distinct form with the indexes of its tokens (a matcher looks up each distinct
+    word once, however often the text repeats it), those forms as a set, and the text with
+    spaces removed (and where each character came from) when it has Han characters."""
+    starts: list[int]
+    ends: list[int]
     forms: list[str]
     places: dict[str, list[int]]
     distinct: set[str]
@@ -279,6 +287,7 @@ class Prepared:
 
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_AT_WORDS = re.compile(r"(\w+)", re.UNICODE)     # TOKEN as a group: split keeps the words
 _NOT_SKIPPED = re.compile(r"[^\s·・•‧]")
 
 
@@ -293,28 +302,36 @@ def prepare(text: str) -> Prepared:
 
 
 def _prepare(text: str) -> Prepared:
-    folded = fold(text)
-    spans = [m.span() for m in TOKEN.finditer(text)]
     han = _HAN.search(text) is not None
-    if han:
-        spans = [sp for sp in spans if not is_han(text[sp[0]])]
-    if len(folded) == len(text):       # fold once, slice per token (casefold rarely grows text)
-        forms = [folded[s:e] for s, e in spans]
-    else:
-        forms = [fold(text[s:e]) for s, e in spans]
+    if not han:
+        # the text cut at its words: non-word, word, non-word, …, non-word (maybe empty);
+        # the pieces' lengths summed give where each word starts and ends
+        pieces = _AT_WORDS.split(text)
+        bounds = list(accumulate(map(len, pieces)))
+        starts, ends, words = bounds[0:-1:2], bounds[1::2], pieces[1::2]
+    else:                              # words that begin with a Han character are left out
+        spans = [m.span() for m in TOKEN.finditer(text) if not is_han(text[m.start()])]
+        starts, ends = [s for s, _ in spans], [e for _, e in spans]
+        words = [text[s:e] for s, e in spans]
+    # fold is character by character (casefold has no context) and never makes or takes a
+    # NUL, which is no word character: the words folded together, cut again at the NULs
+    forms = fold("\x00".join(words)).split("\x00") if words else []
     places: dict[str, list[int]] = defaultdict(list)
     for i, form in enumerate(forms):
         places[form].append(i)
     places = dict(places)
     if not han:
-        return Prepared(spans, forms, places, set(places), "", [])
+        return Prepared(starts, ends, forms, places, set(places), "", [])
     positions = [m.start() for m in _NOT_SKIPPED.finditer(text)]
     compact = "".join(text[i] for i in positions)
-    return Prepared(spans, forms, places, set(places), compact, positions)
+    return Prepared(starts, ends, forms, places, set(places), compact, positions)
 
 
 _prepare_long = lru_cache(maxsize=4)(_prepare)
 _prepare_short = lru_cache(maxsize=16)(_prepare)
+
+
+_folded_phrase = lru_cache(maxsize=1 << 16)(fold)     # the tables' phrases, folded once
 
 
 def _longest_spans(spans: list[tuple[int, int, int, int, Entry]], text: str,
@@ -332,7 +349,7 @@ def _longest_spans(spans: list[tuple[int, int, int, int, Entry]], text: str,
             j += 1
         if j - i > 1:
             exact = fold(text[spans[i][0]:spans[i][3]])
-            spans[i:j] = sorted(spans[i:j], key=lambda h: exact != fold(h[4].phrase))
+            spans[i:j] = sorted(spans[i:j], key=lambda h: exact != _folded_phrase(h[4].phrase))
         i = j
     out: list[tuple[int, int, Entry]] = []
     last_end = -1

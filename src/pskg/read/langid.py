@@ -143,9 +143,77 @@ def _identifier(script: str):
 
 @lru_cache(maxsize=1)
 def _model():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from py3langid import langid as pl
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    cls = _word_walking_class()
+    if cls is None:
+        return pl.LanguageIdentifier.from_model_file(pl.MODEL_FILE, norm_probs=True)
+    model = cls.from_model_file(pl.MODEL_FILE, norm_probs=True)
+    # the same counts as py3langid's own walk on a probe, or its own walk is used
+    probe = "Договор – an agreement, 1991 ё".encode("utf-8")
+    args = (model.tk_nextmove, model._rowbase, model.tk_output, probe)
+    expected, got = pl.visit_counts(*args), walk_words(*args, {})
+    same = expected is not None and got is not None and list(expected.items()) == list(got.items())
+    model._walked = {} if same else None
+    return model
+
+
+MAX_WALKED = 200_000      # (state, word) pairs remembered per process, then forgotten
+
+
+def walk_words(nextmove, rowbase, output, data: bytes, walked: dict) -> Counter | None:
+    """py3langid's `visit_counts` (its byte automaton walked over the text, the feature counts
+    in the order first met), a word at a time: where a word's walk starts from a state it has
+    started from before, its features and end state are remembered, not walked again. The
+    walk is deterministic, so the counts are the same, key for key and in the same order."""
+    if len(walked) > MAX_WALKED:
+        walked.clear()
+    state, found = 0, []
+    extend = found.extend
+    for k, word in enumerate(data.split(b" ")):
+        if k:                                 # the space between two words
+            state = nextmove[rowbase[state] + 32]
+            if output[state] >= 0:
+                found.append(output[state])
+        key = (state, word)
+        got = walked.get(key)
+        if got is None:
+            here, features = state, []
+            for byte in word:
+                here = nextmove[rowbase[here] + byte]
+                if output[here] >= 0:
+                    features.append(output[here])
+            got = walked[key] = (tuple(features), here)
+        extend(got[0])
+        state = got[1]
+    return Counter(found) if found else None
+
+
+@lru_cache(maxsize=1)
+def _word_walking_class():
+    """py3langid's identifier walking its automaton with `walk_words`; None when the installed
+    py3langid is not one whose walk (`visit_counts`) this repeats."""
+    from py3langid import langid as pl
+
+    cls = pl.LanguageIdentifier
+    if not (callable(getattr(pl, "visit_counts", None)) and hasattr(cls, "_raw_score")
+            and hasattr(cls, "_sparse_score")
+            and {"tk_nextmove", "_rowbase", "tk_output"} <= set(getattr(cls, "__slots__", ()))):
+        return None
+
+    class WordWalking(cls):
+        __slots__ = ("_walked",)
+
+        def _raw_score(self, text):
+            if self._walked is None:
+                return super()._raw_score(text)
+            visits = walk_words(self.tk_nextmove, self._rowbase, self.tk_output, text,
+                                self._walked)
+            if visits:
+                return self._sparse_score(visits, self.nb_ptc)
+            return super()._raw_score(text)       # no feature: py3langid's own fill
+
+    return WordWalking
 
 
 def detect_document(text: str) -> tuple[str, str]:
@@ -175,7 +243,21 @@ def detect_document(text: str) -> tuple[str, str]:
     # the median place of its blocks, so that a translated title above the original does not count)
     near = [k for k in votes if votes[k] >= PARALLEL_SHARE * top]
     lang = min(near, key=lambda k: (sorted(places[k])[(len(places[k]) - 1) // 2], places[k][0]))
-    return lang, text_script("\n".join(blocks[lang]))
+    return lang, _blocks_script(blocks[lang])
+
+
+def _blocks_script(blocks: list[str]) -> str:
+    """`text_script` of the blocks joined by line breaks, from the blocks' letter counts (already
+    counted, and remembered, for their weights): the same counts, in the same order."""
+    counts: Counter[str] = Counter()
+    for block in blocks:
+        counts.update(script_counts(block))
+    script = _main_script(counts)
+    if script is None:
+        return "Zyyy"
+    if script == "Han":
+        return han_variant("\n".join(blocks))
+    return "Jpan" if script == "Kana" else script
 
 
 def _decided(votes: Counter[str], left: int) -> bool:
