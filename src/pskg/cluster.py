@@ -93,10 +93,12 @@ def _process_batch(batch: list[tuple[bytes, str, str | None, str | None]]):
     """read → extract → assemble for a batch of documents given as bytes (on a worker)."""
     from pskg.assemble import assemble
     from pskg.extract import extract
+    from pskg.extract.entities import tables_frozen
     from pskg.read import read_bytes
 
-    return [assemble(extract(read_bytes(data, name, lang=lang, source=source)))
-            for data, name, lang, source in batch]
+    with tables_frozen():
+        return [assemble(extract(read_bytes(data, name, lang=lang, source=source)))
+                for data, name, lang, source in batch]
 
 
 def _map_slice(records) -> str:

@@ -7,6 +7,7 @@ conform out of the merged graph (reported, never silently merged).
 from __future__ import annotations
 
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from rdflib import Dataset, Graph, URIRef
 from pskg.assemble import assemble
 from pskg.errors import InputError
 from pskg.extract import extract
+from pskg.extract.entities import freeze_tables, tables_frozen
 from pskg.knowledge.lexicon import read_table
 from pskg.model import MAX_DOCUMENT_MB as MAX_MB
 from pskg.model import Record
@@ -105,21 +107,22 @@ def process_all(paths: list[Path], *, lang: str | None = None, sources=None, job
     gives its TooLarge instead. `progress(done, total, name)` is called after each one."""
     sources = sources or {}
     work = [(p, lang, sources.get(p.name), max_mb) for p in paths]
-    out = []
-    if jobs <= 1 or len(work) < 2:
-        results = map(_process, work)
-        pool = None
-    else:
-        pool = ProcessPoolExecutor(max_workers=jobs)
-        results = pool.map(_process, work, chunksize=max(1, len(work) // (jobs * 16)))
-    try:
+    out: list[Record | TooLarge] = []
+    if not work:
+        return out
+    pool = None
+    with ExitStack() as stack:
+        if jobs <= 1 or len(work) < 2:
+            stack.enter_context(tables_frozen())
+            results = map(_process, work)
+        else:
+            pool = ProcessPoolExecutor(max_workers=jobs, initializer=freeze_tables)
+            stack.callback(pool.shutdown, cancel_futures=True)
+            results = pool.map(_process, work, chunksize=max(1, len(work) // (jobs * 16)))
         for path, result in zip(paths, results):
             out.append(result)
             if progress:
                 progress(len(out), len(work), path.name)
-    finally:
-        if pool:
-            pool.shutdown(cancel_futures=True)
     return out
 
 

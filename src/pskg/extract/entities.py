@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import re
+from contextlib import contextmanager
 from dataclasses import replace
 from functools import lru_cache
 
@@ -72,13 +73,29 @@ def name_matcher() -> Matcher:
                     add(Entry(title, iid, lang, mode="exact", cased=True), "instrument")
                 elif len(title) >= 6:
                     add(Entry(title, iid, lang), "instrument")
-    # The matcher and the reference data behind it (~160,000 objects) live as long as the
-    # process: frozen, Python's full garbage collections no longer walk them at every round,
-    # which took 7-8 % of extraction's time (bench/scale_notes.md, sixth session). Frozen
-    # objects are still freed by reference counting; only a cycle among them never would be.
-    out.built()
+    return out.built()
+
+
+@contextmanager
+def tables_frozen():
+    """While many documents are processed: the name matcher and the reference data behind it
+    (~160,000 objects, kept for the life of the process) built, then left out of Python's full
+    garbage collections, which walked them at every round (7-8 % of extraction's time,
+    bench/scale_notes.md, sixth session). ``gc.freeze`` sets aside every object alive, so
+    they are put back (``gc.unfreeze``) when the batch ends: a caller's process is left as it
+    was. Frozen objects are still freed by reference counting meanwhile."""
+    name_matcher()
     gc.freeze()
-    return out
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def freeze_tables() -> None:
+    """`tables_frozen` for the whole life of a process of pskg's own (a pool's worker)."""
+    name_matcher()
+    gc.freeze()
 
 
 _TABLE_KIND = {"roles": "role", "kinds": "type", "cues": "cue", "topics": "topic"}
