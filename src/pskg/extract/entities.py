@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import re
+import threading
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import lru_cache
@@ -76,25 +77,47 @@ def name_matcher() -> Matcher:
     return out.built()
 
 
+_FREEZE_LOCK = threading.Lock()
+_freeze = {"depth": 0, "ours": False}    # batches running (threads of one worker), and whether
+                                         # the outermost one froze the process
+
+
 @contextmanager
 def tables_frozen():
     """While many documents are processed: the name matcher and the reference data behind it
     (~160,000 objects, kept for the life of the process) built, then left out of Python's full
     garbage collections, which walked them at every round (7-8 % of extraction's time,
-    bench/scale_notes.md, sixth session). ``gc.freeze`` sets aside every object alive, so
-    they are put back (``gc.unfreeze``) when the batch ends: a caller's process is left as it
-    was. Frozen objects are still freed by reference counting meanwhile."""
+    bench/scale_notes.md, sixth session). ``gc.freeze`` sets aside every object alive and
+    ``gc.unfreeze`` puts back everything set aside, with no count of its own: so only the
+    outermost of overlapping batches (a cluster worker's threads) freezes, it unfreezes when
+    the last one ends, and a process where something was frozen already (by its own code) is
+    left alone. Frozen objects are still freed by reference counting meanwhile."""
     name_matcher()
-    gc.freeze()
+    with _FREEZE_LOCK:
+        if _freeze["depth"] == 0:
+            _freeze["ours"] = gc.get_freeze_count() == 0
+            if _freeze["ours"]:
+                gc.freeze()
+        _freeze["depth"] += 1
     try:
         yield
     finally:
-        gc.unfreeze()
+        with _FREEZE_LOCK:
+            _freeze["depth"] -= 1
+            if _freeze["depth"] == 0 and _freeze["ours"]:
+                gc.unfreeze()
+                _freeze["ours"] = False
 
 
 def freeze_tables() -> None:
-    """`tables_frozen` for the whole life of a process of pskg's own (a pool's worker)."""
-    name_matcher()
+    """`tables_frozen` for the whole life of a process of pskg's own (a pool's worker). When the
+    tables cannot be built, nothing is frozen and the worker starts anyway: its first document
+    raises the error itself, which the pool hands back (an initializer's error would only break
+    the pool)."""
+    try:
+        name_matcher()
+    except Exception:  # noqa: BLE001 — raised again, and reported, by the first document
+        return
     gc.freeze()
 
 
