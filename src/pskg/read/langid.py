@@ -97,11 +97,17 @@ def _main_script(counts: Counter[str]) -> str | None:
 
 def text_script(text: str) -> str:
     """The ISO 15924 script of a text, as `detect` gives it, without classifying its language."""
-    script = _main_script(script_counts(text))
+    return _script_named(script_counts(text), lambda: text)
+
+
+def _script_named(counts: Counter[str], text) -> str:
+    """The script `text_script` names for these letter counts (`text()`: the text, read only
+    to tell a Han variant)."""
+    script = _main_script(counts)
     if script is None:
         return "Zyyy"
     if script == "Han":
-        return han_variant(text)
+        return han_variant(text())
     return "Jpan" if script == "Kana" else script
 
 
@@ -252,12 +258,7 @@ def _blocks_script(blocks: list[str]) -> str:
     counts: Counter[str] = Counter()
     for block in blocks:
         counts.update(script_counts(block))
-    script = _main_script(counts)
-    if script is None:
-        return "Zyyy"
-    if script == "Han":
-        return han_variant("\n".join(blocks))
-    return "Jpan" if script == "Kana" else script
+    return _script_named(counts, lambda: "\n".join(blocks))
 
 
 def _decided(votes: Counter[str], left: int) -> bool:
