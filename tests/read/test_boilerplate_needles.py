@@ -6,6 +6,7 @@ import random
 import re
 
 from pskg.knowledge.lexicon import table
+from pskg.paths import DATA_DIR
 from pskg.read import boilerplate as bp
 
 
@@ -47,9 +48,28 @@ def test_a_text_a_row_matches_always_holds_its_needles():
 def test_find_boilerplate_is_the_same_with_and_without_needles(monkeypatch):
     text = ("Treaty text\nThis website uses cookies to help.\nArticle 1\nWe use cookies\n"
             "Сайт использует файлы cookie\nfolosim cookie-uri aici\n")
-    with_needles = bp.find_boilerplate(text)
-    assert with_needles           # the cookie notices are found
-    plain = tuple((kind, pattern, None) for kind, pattern, _ in bp._patterns(True))
-    monkeypatch.setattr(bp, "_patterns", lambda lowered=False: plain)
-    assert bp.find_boilerplate(text) == with_needles
-    assert bp.find_boilerplate("Article 1. Nothing here.\n") == []
+    # every kind of row: the bundled documents, and texts made of the rows' own words (lines,
+    # headings, upper and lower case), so a wrong needle of any row would show
+    rows = [r["pattern"] for r in table("boilerplate")]
+    words = sorted({w for p in rows for w in re.findall(r"[^\W\d_]+", p)})
+    rng = random.Random(5)
+    texts = [text, "Article 1. Nothing here.\n"]
+    texts += [path.read_text(encoding="utf-8", errors="replace")
+              for path in sorted((DATA_DIR / "corpus").glob("*.txt"))]
+    for _ in range(2000):
+        lines = [" ".join(rng.choice(words) for _ in range(rng.randrange(1, 7)))
+                 for _ in range(rng.randrange(1, 6))]
+        made = "\n".join(rng.choice([line, line.upper(), line.capitalize()]) for line in lines)
+        texts.append(made + rng.choice(["", "\n", ".\n"]))
+    for pattern in rows:                         # and from each row's words alone
+        own = re.findall(r"[^\W\d_]+", pattern) or words
+        texts += [" ".join(rng.choice(own) for _ in range(rng.randrange(1, 6))) + "\n"
+                  for _ in range(60)]
+    with_needles = [bp.find_boilerplate(t) for t in texts]
+    assert with_needles[0]                       # the cookie notices are found
+    assert sum(map(bool, with_needles[4:])) > 100   # and many made texts hold boilerplate
+    plain = {lowered: tuple((kind, pattern, None) for kind, pattern, _ in bp._patterns(lowered))
+             for lowered in (True, False)}
+    monkeypatch.setattr(bp, "_patterns", lambda lowered=False: plain[lowered])
+    assert [bp.find_boilerplate(t) for t in texts] == with_needles
+    assert with_needles[1] == []
